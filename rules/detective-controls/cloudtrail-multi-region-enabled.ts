@@ -1,0 +1,40 @@
+import type { Rule } from '../lib/rule';
+import { checkRequiredTrue } from '../lib/properties';
+
+const rule: Rule = {
+  meta: {
+    id: 'cloudtrail-multi-region-enabled',
+    area: 'detective-controls',
+    bestPractice: ['SEC04-BP01', 'SEC04-BP02'],
+    severity: 'warning',
+    title: 'CloudTrail trails should record every Region',
+    rationale:
+      'Detection depends on seeing every API call, and an attacker with credentials can act in any Region, including ones the workload never uses. A single-Region trail leaves those Regions dark. A multi-Region trail records them all into one place where the logs can be analyzed together.',
+    remediation:
+      'Set `IsMultiRegionTrail: true` so the trail records management events in every Region, current and future, into the same bucket. Organizations can use one organization trail (`IsOrganizationTrail: true`) for every account.',
+    docs: [
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html#cfn-cloudtrail-trail-ismultiregiontrail',
+      'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
+    ],
+    resourceTypes: ['AWS::CloudTrail::Trail'],
+    equivalents: {
+      checkov: ['CKV_AWS_67'],
+      cfnNag: [],
+      cfnLint: [],
+      kics: ['058ac855-989f-4378-ba4d-52d004020da7'],
+      securityHub: ['CloudTrail.1'],
+      cis: ['3.1'],
+    },
+    fixable: true,
+  },
+  resource(resource, context) {
+    checkRequiredTrue(resource, context, {
+      property: 'IsMultiRegionTrail',
+      what: 'logging in every Region',
+      fixTitle: 'Set IsMultiRegionTrail: true',
+      fixPreferred: true,
+    });
+  },
+};
+
+export default rule;

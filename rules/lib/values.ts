@@ -1,0 +1,26 @@
+import type { Candidate, Value } from '../../server/src/engine/evaluate';
+
+/** Reads a known value as a CloudFormation boolean (`true`, `"true"`, `"False"`, …). */
+export function asBoolean(value: Value): boolean | undefined {
+  if (value.kind !== 'known') return undefined;
+  if (typeof value.value === 'boolean') return value.value;
+  if (typeof value.value === 'string') {
+    const lower = value.value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+  }
+  return undefined;
+}
+
+/** A known value as text, or undefined when it is not known. */
+export function asText(value: Value): string | undefined {
+  return value.kind === 'known' && value.value !== null ? String(value.value) : undefined;
+}
+
+/** " (when condition IsProd is false, from parameter Encrypt (default))", or "" for a literal value. */
+export function explain(candidate: Candidate): string {
+  const parts: string[] = [];
+  if (candidate.conditions.length > 0) parts.push(`when ${candidate.conditions.map((c) => `condition ${c.name} is ${c.value}`).join(' and ')}`);
+  if (candidate.origin) parts.push(`from ${candidate.origin}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}

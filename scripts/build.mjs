@@ -1,0 +1,21 @@
+// Bundles the extension client, the language server, the CLI and the benchmark, one file each.
+// `--production` minifies and drops source maps (the packaged extension); the default keeps maps.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  ...(production ? [] : [build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' })]),
+]);

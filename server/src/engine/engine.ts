@@ -1,0 +1,137 @@
+import type { Rule, RuleContext } from '../../../rules/lib/rule';
+import type { DocumentKind, Finding, RuleMeta, Severity, Span } from './api';
+import type { ResolvedConfig } from './config';
+import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
+import { Evaluator } from './evaluate';
+import { FixRenderer } from './fix';
+import { buildModel, classify, type Model } from './model';
+import { parseText, type ParsedText } from './parse';
+import { LineIndex } from './positions';
+import { collectSuppressions } from './suppressions';
+import type { Node } from './tree';
+
+export interface Analysis {
+  readonly kind: DocumentKind;
+  readonly findings: readonly Finding[];
+  /** Errors thrown by rules, for the caller's log; each also produced one rule-error finding. */
+  readonly ruleErrors: readonly { readonly ruleId: string; readonly error: unknown }[];
+  readonly model: Model | undefined;
+}
+
+const PREFIX_FOR_CLASSIFYING = 64 * 1024;
+
+export class Engine {
+  private readonly byResourceType = new Map<string, Rule[]>();
+  private readonly policyRules: Rule[] = [];
+  readonly metas: readonly RuleMeta[];
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.metas = rules.map((rule) => rule.meta);
+    for (const rule of rules) {
+      for (const type of rule.meta.resourceTypes) {
+        if (type === 'policy') this.policyRules.push(rule);
+        else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
+      }
+    }
+  }
+
+  analyze(text: string, file: string, config: ResolvedConfig): Analysis {
+    const lines = new LineIndex(text);
+    const sink = new FindingSink(file, lines, config);
+    if (text.includes('\u0000')) {
+      if (/\.(ya?ml|json|template)$/i.test(file)) sink.engine(ENGINE_CHECKS.inputLimit, { start: 0, end: 0 }, 'The file holds binary data (NUL bytes); it is not analyzed.');
+      return sink.result('none', undefined, []);
+    }
+    if (text.length > config.maxFileSize) {
+      // Too large to analyze in full: read just enough to tell whether it is a template at all.
+      const kind = classify(parseText(text.slice(0, PREFIX_FOR_CLASSIFYING)).root);
+      if (kind !== 'none') {
+        const size = (text.length / 1024 / 1024).toFixed(1);
+        sink.engine(ENGINE_CHECKS.inputLimit, { start: 0, end: 0 }, `The file is ${size} MB, over the ${(config.maxFileSize / 1024 / 1024).toFixed(1)} MB analysis limit (CloudFormation itself accepts 1 MB); it is not analyzed.`);
+      }
+      return sink.result(kind, undefined, []);
+    }
+    const parsed = parseText(text);
+    const kind = classify(parsed.root);
+    if (kind === 'none' || parsed.root?.kind !== 'map') return sink.result('none', undefined, []);
+    for (const problem of parsed.problems) {
+      const check = problem.code === 'syntax' ? ENGINE_CHECKS.parseError : problem.code === 'duplicate-key' ? ENGINE_CHECKS.duplicateKey : ENGINE_CHECKS.inputLimit;
+      sink.engine(check, problem.span, problem.message);
+    }
+    const model = buildModel(parsed.root, kind);
+    const ruleErrors = this.runRules(model, parsed, lines, sink);
+    const template = model.kind === 'template' ? model : undefined;
+    const suppressions = collectSuppressions(parsed, template, this.metas, lines);
+    for (const problem of suppressions.problems) sink.engine(ENGINE_CHECKS.invalidSuppression, problem.span, problem.message);
+    sink.dropSuppressed((finding) => suppressions.isSuppressed(finding.ruleId, finding.range.start.line, finding.resource));
+    return sink.result(kind, model, ruleErrors);
+  }
+
+  private runRules(model: Model, parsed: ParsedText, lines: LineIndex, sink: FindingSink): { ruleId: string; error: unknown }[] {
+    const template = model.kind === 'template' ? model : undefined;
+    const evaluator = new Evaluator(template);
+    const renderer = new FixRenderer(parsed, lines);
+    const errors: { ruleId: string; error: unknown }[] = [];
+    const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
+      if (!sink.enabled(rule.meta.id) || errors.some((e) => e.ruleId === rule.meta.id)) return;
+      const context: RuleContext = {
+        template,
+        evaluator,
+        report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
+      };
+      try {
+        check(context);
+      } catch (error) {
+        errors.push({ ruleId: rule.meta.id, error });
+        sink.engine(ENGINE_CHECKS.ruleError, { start: 0, end: 0 }, `Rule ${rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`);
+      }
+    };
+    if (template) {
+      for (const resource of template.resources) {
+        for (const rule of this.byResourceType.get(resource.type) ?? []) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
+      }
+    }
+    for (const policy of model.policies) {
+      for (const rule of this.policyRules) run(rule, policy.resource?.logicalId ?? null, (context) => rule.policy?.(policy, context));
+    }
+    return errors;
+  }
+}
+
+function spanOf(at: Node | Span): Span {
+  return 'kind' in at ? at.span : at;
+}
+
+/** Collects findings with their final severity, dropping disabled rules. */
+class FindingSink {
+  private findings: Finding[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineIndex,
+    private readonly config: ResolvedConfig,
+  ) {}
+
+  enabled(ruleId: string): boolean {
+    return this.config.ruleSettings.get(ruleId) !== 'off';
+  }
+
+  rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: Finding['fixes']): void {
+    const setting = this.config.ruleSettings.get(meta.id);
+    const severity: Severity = setting && setting !== 'off' ? setting : meta.severity;
+    this.findings.push({ ruleId: meta.id, severity, area: meta.area, message, file: this.file, span, range: this.lines.rangeOf(span), resource, fixes });
+  }
+
+  engine(check: EngineCheck, span: Span, message: string): void {
+    this.findings.push({ ruleId: check.id, severity: check.severity, area: null, message, file: this.file, span, range: this.lines.rangeOf(span), resource: null, fixes: [] });
+  }
+
+  dropSuppressed(isSuppressed: (finding: Finding) => boolean): void {
+    this.findings = this.findings.filter((finding) => finding.area === null || !isSuppressed(finding));
+  }
+
+  result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors']): Analysis {
+    const findings = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    return { kind, findings, ruleErrors, model };
+  }
+}

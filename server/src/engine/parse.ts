@@ -1,0 +1,214 @@
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
+import type { Span } from './api';
+import { INTRINSIC_SHORT_TAGS, longFormIntrinsicName, shortTagToName } from './intrinsics';
+import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
+
+/** A problem found while reading the text, before any rule runs. */
+export interface ParseProblem {
+  readonly code: 'syntax' | 'duplicate-key' | 'limit';
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface ParsedText {
+  readonly text: string;
+  /** The first document's root, or null when nothing could be read. */
+  readonly root: Node | null;
+  readonly format: 'yaml' | 'json';
+  readonly problems: readonly ParseProblem[];
+  /** The CST, kept to find comments (suppressions) without parsing again. */
+  readonly cst: readonly CST.Token[];
+}
+
+/** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging the server. */
+export const LIMITS = {
+  /** Nodes the tree may hold once aliases are expanded. */
+  maxExpandedNodes: 2_000_000,
+  maxDepth: 400,
+};
+
+const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const, resolve: (value: unknown) => value },
+  { tag, collection: 'map' as const, resolve: (value: unknown) => value },
+]) as unknown as Tags;
+
+export function parseText(text: string): ParsedText {
+  const format = looksLikeJson(text) ? 'json' : 'yaml';
+  const problems: ParseProblem[] = [];
+  let cst: CST.Token[] = [];
+  let doc: Document.Parsed | undefined;
+  try {
+    cst = Array.from(new Parser().parse(text));
+    const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
+    for (const composed of composer.compose(cst, true, text.length)) {
+      if (!doc) doc = composed;
+      else {
+        problems.push({ code: 'syntax', message: 'The file holds more than one YAML document; only the first is analyzed.', span: spanOf(composed.range) });
+        break;
+      }
+    }
+  } catch (error) {
+    // The yaml composer recurses; pathological nesting can exhaust the stack.
+    const message = error instanceof RangeError ? 'The document is nested too deeply to analyze.' : `The document could not be read: ${String(error)}`;
+    return { text, root: null, format, problems: [{ code: 'limit', message, span: { start: 0, end: Math.min(text.length, 1) } }], cst: [] };
+  }
+  if (!doc) return { text, root: null, format, problems, cst };
+  for (const error of doc.errors) {
+    problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos) });
+  }
+  const builder = new TreeBuilder(text, doc, problems);
+  const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : null;
+  return { text, root, format, problems, cst };
+}
+
+function looksLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff') continue;
+    return c === '{' || c === '[';
+  }
+  return false;
+}
+
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return first.endsWith('.') ? first : `${first}.`;
+}
+
+function spanOf(pos: readonly number[] | undefined): Span {
+  const start = pos?.[0] ?? 0;
+  return { start, end: Math.max(start, pos?.[1] ?? start) };
+}
+
+/** Converts the yaml AST into the positioned tree, expanding aliases within a budget. */
+class TreeBuilder {
+  private readonly converted = new Map<YamlNode, Node>();
+  private readonly sizes = new Map<Node, number>();
+  private expandedNodes = 0;
+  private reportedLimit = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  build(node: YamlNode, depth: number): Node {
+    const cached = this.converted.get(node);
+    if (cached) return this.reuse(cached, node);
+    if (depth > LIMITS.maxDepth) return this.limit(node, `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`);
+    let result: Node;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      result = target ? this.build(target, depth) : this.nullAt(node);
+    } else if (isMap(node)) {
+      result = this.buildMap(node, depth);
+    } else if (isSeq(node)) {
+      const items = node.items.map((item) => this.build(item as YamlNode, depth + 1));
+      result = this.tag(node, { kind: 'seq', span: this.span(node), flow: Boolean(node.flow), items } satisfies SeqNode);
+    } else if (isScalar(node)) {
+      const value = node.value;
+      const scalar: ScalarNode = {
+        kind: 'scalar',
+        span: this.span(node),
+        value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value),
+      };
+      result = this.tag(node, scalar);
+    } else {
+      result = this.nullAt(node);
+    }
+    this.converted.set(node, result);
+    this.expandedNodes++;
+    return result;
+  }
+
+  private buildMap(node: YAMLMap, depth: number): Node {
+    const pairs: Pair[] = [];
+    const byKey = new Map<string, Pair>();
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const keyNode = item.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? keyNode : null;
+      if (!key) continue; // complex keys never occur in templates
+      const keyScalar: ScalarNode = { kind: 'scalar', span: this.span(key), value: key.value === null || key.value === undefined ? '' : String(key.value) };
+      const value = item.value ? this.build(item.value as YamlNode, depth + 1) : this.emptyValueAfter(keyScalar);
+      const pair: Pair = { key: keyScalar, value };
+      const name = String(keyScalar.value);
+      if (byKey.has(name)) {
+        this.problems.push({
+          code: 'duplicate-key',
+          message: `Duplicate key "${name}": CloudFormation rejects the template. This analysis uses the last value.`,
+          span: keyScalar.span,
+        });
+      }
+      byKey.set(name, pair);
+      pairs.push(pair);
+    }
+    const map: MapNode = { kind: 'map', span: this.span(node), flow: Boolean(node.flow), pairs, byKey };
+    if (pairs.length === 1) {
+      const longName = longFormIntrinsicName(String(pairs[0].key.value));
+      if (longName) return { kind: 'intrinsic', span: map.span, name: longName, argument: pairs[0].value };
+    }
+    return this.tag(node, map);
+  }
+
+  /** Wraps a node that carries a CloudFormation short-form tag (`!Ref`) into an intrinsic. */
+  private tag(node: YamlNode, converted: Node): Node {
+    const name = node.tag ? shortTagToName(node.tag) : undefined;
+    if (!name) return converted;
+    return { kind: 'intrinsic', span: { start: this.tagStart(node.tag!, converted.span.start), end: converted.span.end }, name, argument: converted };
+  }
+
+  /**
+   * The yaml AST gives a node's range without its tag; the tag is the text right before it,
+   * separated by white space, so step back over that to include it in the intrinsic's span.
+   */
+  private tagStart(tag: string, valueStart: number): number {
+    let i = valueStart;
+    while (i > 0 && /\s/.test(this.text[i - 1])) i--;
+    return this.text.startsWith(tag, i - tag.length) ? i - tag.length : valueStart;
+  }
+
+  private reuse(node: Node, source: YamlNode): Node {
+    const size = this.sizeOf(node);
+    this.expandedNodes += size;
+    if (this.expandedNodes > LIMITS.maxExpandedNodes) {
+      return this.limit(source, `Aliases expand this document to more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes; the rest is not analyzed.`);
+    }
+    return node;
+  }
+
+  private sizeOf(node: Node): number {
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (node.kind === 'map') for (const pair of node.pairs) size += 1 + this.sizeOf(pair.value);
+    else if (node.kind === 'seq') for (const item of node.items) size += this.sizeOf(item);
+    else if (node.kind === 'intrinsic') size += this.sizeOf(node.argument);
+    this.sizes.set(node, size);
+    return size;
+  }
+
+  private limit(node: YamlNode, message: string): Node {
+    if (!this.reportedLimit) {
+      this.reportedLimit = true;
+      this.problems.push({ code: 'limit', message, span: this.span(node) });
+    }
+    return this.nullAt(node);
+  }
+
+  private nullAt(node: YamlNode): ScalarNode {
+    return { kind: 'scalar', span: this.span(node), value: null };
+  }
+
+  private emptyValueAfter(key: ScalarNode): ScalarNode {
+    return { kind: 'scalar', span: { start: key.span.end, end: key.span.end }, value: null };
+  }
+
+  private span(node: YamlNode): Span {
+    const range = node.range;
+    return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  }
+}

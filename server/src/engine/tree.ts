@@ -1,0 +1,61 @@
+import type { Span } from './api';
+
+/**
+ * The positioned tree that every rule reads: one shape for YAML and JSON templates.
+ * Short-form tags (`!Ref x`) and long-form maps (`{ "Ref": "x" }`) both become IntrinsicNodes.
+ */
+export type Node = ScalarNode | MapNode | SeqNode | IntrinsicNode;
+
+export interface ScalarNode {
+  readonly kind: 'scalar';
+  readonly span: Span;
+  readonly value: string | number | boolean | null;
+}
+
+export interface Pair {
+  readonly key: ScalarNode;
+  readonly value: Node;
+}
+
+export interface MapNode {
+  readonly kind: 'map';
+  readonly span: Span;
+  /** Flow style (`{ }`, and every JSON object) or block style. */
+  readonly flow: boolean;
+  /** Every pair in source order, duplicates included. */
+  readonly pairs: readonly Pair[];
+  /** Lookup by key; for a repeated key the last pair wins, as CloudFormation's parsers do. */
+  readonly byKey: ReadonlyMap<string, Pair>;
+}
+
+export interface SeqNode {
+  readonly kind: 'seq';
+  readonly span: Span;
+  readonly flow: boolean;
+  readonly items: readonly Node[];
+}
+
+export interface IntrinsicNode {
+  readonly kind: 'intrinsic';
+  /** Span of the whole call: from the tag, or from the `{` of the long form. */
+  readonly span: Span;
+  /** Long-form name: `Ref`, `Condition`, `Fn::Sub`, `Fn::GetAtt`, … */
+  readonly name: string;
+  readonly argument: Node;
+}
+
+export function getProperty(node: Node | undefined, key: string): Node | undefined {
+  return node?.kind === 'map' ? node.byKey.get(key)?.value : undefined;
+}
+
+export function getPair(node: Node | undefined, key: string): Pair | undefined {
+  return node?.kind === 'map' ? node.byKey.get(key) : undefined;
+}
+
+export function asMap(node: Node | undefined): MapNode | undefined {
+  return node?.kind === 'map' ? node : undefined;
+}
+
+export function scalarString(node: Node | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}

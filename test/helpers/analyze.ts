@@ -1,0 +1,17 @@
+import { RULES } from '../../rules/index';
+import type { Finding } from '../../server/src/engine/api';
+import { resolveConfig, type PillarConfig } from '../../server/src/engine/config';
+import { Engine, type Analysis } from '../../server/src/engine/engine';
+
+export const engine = new Engine(RULES);
+export const ruleIds: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
+
+export function analyze(text: string, file = 'template.yaml', config: PillarConfig = {}): Analysis {
+  return engine.analyze(text, file, resolveConfig([config], ruleIds));
+}
+
+/** "3:5-3:12": 1-based line:column of a finding's start and end, as an editor shows them. */
+export function rangeText(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+}

@@ -1,0 +1,40 @@
+import rule from '../../rules/data-protection/rds-instance-storage-encrypted';
+import { testRule } from '../helpers/rule-tester';
+
+const db = (properties: string) => `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n${properties}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'encrypted', code: db('      StorageEncrypted: true\n') },
+    { name: 'Aurora member takes encryption from its cluster', code: db('      DBClusterIdentifier: !Ref Cluster\n') },
+    { name: 'read replica inherits from its source', code: db('      SourceDBInstanceIdentifier: primary\n') },
+    { name: 'restored from a snapshot', code: db('      DBSnapshotIdentifier: snap\n') },
+    { name: 'JSON, encrypted as a string', file: 't.json', code: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "true"}}}}' },
+  ],
+  invalid: [
+    {
+      name: 'StorageEncrypted missing',
+      code: db(''),
+      findings: [{ range: '4:5-4:15', message: 'Db does not turn on storage encryption: StorageEncrypted is not set and defaults to false.' }],
+      output: db('      StorageEncrypted: true\n'),
+    },
+    {
+      name: 'StorageEncrypted false',
+      code: db('      StorageEncrypted: false # for now\n'),
+      findings: [{ range: '6:25-6:30', message: 'Db turns off storage encryption: StorageEncrypted is false.' }],
+      output: db('      StorageEncrypted: true # for now\n'),
+    },
+    {
+      name: 'removed with AWS::NoValue on a branch',
+      code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, !Ref AWS::NoValue, true]\n')}`,
+      findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is false (when condition Dev is true).' }],
+      output: null,
+    },
+    {
+      name: 'mapping value',
+      code: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: !FindInMap [Env, dev, Encrypt]\n')}`,
+      findings: [{ range: '9:25-9:55' }],
+      output: null,
+    },
+  ],
+});
