@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', pattern: '**/*.template' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'untitled', language: 'json' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pillar.json') },
+  };
+  client = new LanguageClient('pillar', 'Pillar', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pillar.scanWorkspace', () => scanWorkspace()),
+    vscode.commands.registerCommand('pillar.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('pillar.showOutput', () => client?.outputChannel.show()),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Runs the server's workspace scan (it reports its own progress) and sums up the result. */
+async function scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
+  if (!client) return undefined;
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showWarningMessage('Pillar: open a folder to scan its templates.');
+    return undefined;
+  }
+  try {
+    const result = await client.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST);
+    const { error, warning, info } = result.bySeverity;
+    const summary = `Pillar scanned ${result.templates} template${result.templates === 1 ? '' : 's'} (${result.files} files): ${error} errors, ${warning} warnings, ${info} info.`;
+    void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+    return result;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Pillar: the workspace scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

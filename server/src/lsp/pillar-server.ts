@@ -1,0 +1,199 @@
+import { readFile } from 'node:fs/promises';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Rule } from '../../../rules/lib/rule';
+import type { Finding, RuleMeta } from '../engine/api';
+import { Engine, type Analysis } from '../engine/engine';
+import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../protocol';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { DocumentConfigs, pathOf } from './document-config';
+import { hoverFor } from './hover';
+import { scanWorkspace } from './workspace-scan';
+
+const CHANGE_DEBOUNCE_MS = 200;
+
+interface CachedAnalysis {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Wires the engine to the LSP: documents, diagnostics, code actions, hover and the workspace scan. */
+export class PillarServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly engine: Engine;
+  private readonly metas: ReadonlyMap<string, RuleMeta>;
+  private readonly analyses = new Map<string, CachedAnalysis>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly reportedRuleErrors = new Set<string>();
+  private configs!: DocumentConfigs;
+  private folders: WorkspaceFolder[] = [];
+  private versionedEdits = false;
+  private dynamicConfiguration = false;
+
+  constructor(
+    private readonly connection: Connection,
+    rules: readonly Rule[],
+  ) {
+    this.engine = new Engine(rules);
+    this.metas = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    connection.onDidChangeConfiguration(() => this.reconfigure());
+    connection.onDidChangeWatchedFiles(() => this.reconfigure());
+    connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
+    connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
+    documents.onDidOpen(({ document }) => void this.validate(document));
+    documents.onDidChangeContent(({ document }) => this.schedule(document));
+    documents.onDidClose(({ document }) => this.close(document.uri));
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.configs = new DocumentConfigs(this.connection, new Set(this.metas.keys()), { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'pillar' },
+    };
+  }
+
+  private initialized(): void {
+    if (this.dynamicConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      this.folders = [...this.folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+      this.reconfigure();
+    });
+  }
+
+  private reconfigure(): void {
+    this.configs.clear();
+    this.analyses.clear();
+    for (const document of this.documents.all()) void this.validate(document);
+  }
+
+  private schedule(document: TextDocument): void {
+    clearTimeout(this.pending.get(document.uri));
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        void this.validate(document);
+      }, CHANGE_DEBOUNCE_MS),
+    );
+  }
+
+  private close(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    this.analyses.delete(uri);
+    this.configs.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(document: TextDocument): Promise<void> {
+    try {
+      const findings = await this.findingsFor(document);
+      // The document may have changed or closed while the configuration loaded.
+      if (this.documents.get(document.uri)?.version !== document.version) return;
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: this.diagnostics(findings) });
+    } catch (error) {
+      this.connection.console.error(`Analysis of ${document.uri} failed: ${String(error)}`);
+    }
+  }
+
+  /** Findings for the document's current version, analyzed now if the cache is stale. */
+  private async findingsFor(document: TextDocument): Promise<readonly Finding[]> {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.version === document.version) return cached.findings;
+    const findings = (await this.analyzeText(document.uri, document.getText())).findings;
+    this.analyses.set(document.uri, { version: document.version, findings });
+    return findings;
+  }
+
+  private async analyzeText(uri: string, text: string): Promise<Pick<Analysis, 'kind' | 'findings'>> {
+    const { enabled, included, config } = await this.configs.get(uri);
+    if (!enabled || !included) return { kind: 'none', findings: [] };
+    const analysis = this.engine.analyze(text, pathOf(uri), config);
+    for (const { ruleId, error } of analysis.ruleErrors) {
+      // Logged once per rule and document, with the stack, so a crashing rule can be reported.
+      const key = `${ruleId} ${uri}`;
+      if (this.reportedRuleErrors.has(key)) continue;
+      this.reportedRuleErrors.add(key);
+      this.connection.console.error(`Rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    return analysis;
+  }
+
+  private diagnostics(findings: readonly Finding[]) {
+    return findings.map((finding) => toDiagnostic(finding, this.metas.get(finding.ruleId)));
+  }
+
+  private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return codeActionsFor(document, await this.findingsFor(document), params, this.metas, this.versionedEdits);
+  }
+
+  private async hover(params: HoverParams): Promise<Hover | null> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return hoverFor(await this.findingsFor(document), params.position, this.metas);
+  }
+
+  private async scanWorkspace(): Promise<ScanWorkspaceResult> {
+    const targets = await Promise.all(
+      this.folders.map(async (folder) => {
+        const { config } = await this.configs.get(folder.uri);
+        return { folder: pathOf(folder.uri), include: config.include, exclude: config.exclude };
+      }),
+    );
+    return scanWorkspace(
+      this.connection,
+      targets,
+      async (uri, path) => this.documents.get(uri)?.getText() ?? readFile(path, 'utf8'),
+      async (uri, text) => {
+        const analysis = await this.analyzeText(uri, text);
+        return { template: analysis.kind !== 'none', findings: analysis.findings };
+      },
+      (uri, findings) => void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(findings) }),
+    );
+  }
+
+  /** A handler never throws to the connection: it logs and answers with an empty result. */
+  private async guard<T>(name: string, fallback: T, handler: () => Promise<T>): Promise<T> {
+    try {
+      return await handler();
+    } catch (error) {
+      this.connection.console.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return fallback;
+    }
+  }
+}

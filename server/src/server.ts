@@ -1,0 +1,6 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { RULES } from '../../rules/index';
+import { PillarServer } from './lsp/pillar-server';
+
+// The transport (--stdio, --node-ipc, --socket) comes from the command line.
+new PillarServer(createConnection(ProposedFeatures.all), RULES).listen();
