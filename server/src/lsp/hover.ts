@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { AREA_TITLES, type Equivalents, type Finding, type RuleMeta } from '../engine/api';
+import { BEST_PRACTICES } from '../engine/best-practices';
 
 const TOOL_NAMES: Readonly<Record<keyof Equivalents, string>> = {
   checkov: 'Checkov',
@@ -27,7 +28,7 @@ export function ruleGuidance(finding: Finding, meta: RuleMeta): string {
     .map(([tool, ids]) => `${TOOL_NAMES[tool]} ${ids.join(', ')}`);
   return [
     `**${meta.title}** · \`${meta.id}\``,
-    `*${AREA_TITLES[meta.area]} · ${meta.bestPractice.join(', ')} · ${finding.severity}*`,
+    `*${AREA_TITLES[meta.area]} · ${finding.severity}* · ${meta.bestPractice.map((id) => `${id} ${BEST_PRACTICES.get(id) ?? ''}`.trim()).join('; ')}`,
     finding.message,
     `**Why it matters.** ${meta.rationale}`,
     `**What to do.** ${meta.remediation}`,

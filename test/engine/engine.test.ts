@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../rules/index';
+import type { Rule } from '../../rules/lib/rule';
+import { ConfigError, createPathFilter, parseConfigFile, resolveConfig } from '../../server/src/engine/config';
+import { Engine } from '../../server/src/engine/engine';
+import { analyze, ruleIds } from '../helpers/analyze';
+
+const volume = 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 10 }\n';
+
+describe('engine', () => {
+  it('isolates a rule that throws: one rule-error finding, the other rules still run', () => {
+    const broken: Rule = {
+      meta: { ...RULES[0].meta, id: 'always-throws', resourceTypes: ['AWS::EC2::Volume'] },
+      resource() {
+        throw new Error('boom');
+      },
+    };
+    const engine = new Engine([broken, ...RULES]);
+    const analysis = engine.analyze(volume + '  Other:\n    Type: AWS::EC2::Volume\n', 't.yaml', resolveConfig([], ruleIds));
+    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['rule-error', 'ebs-volume-encryption-enabled', 'ebs-volume-encryption-enabled']);
+    assert.match(analysis.findings[0].message, /always-throws failed on this file \(boom\)/);
+    assert.equal(analysis.ruleErrors.length, 1);
+  });
+
+  it('turns rules off and overrides severities from configuration', () => {
+    assert.deepEqual(analyze(volume, 't.yaml', { rules: { 'ebs-volume-encryption-enabled': 'off' } }).findings, []);
+    assert.equal(analyze(volume, 't.yaml', { rules: { 'ebs-volume-encryption-enabled': 'info' } }).findings[0].severity, 'info');
+  });
+
+  it('reports nothing at all on documents that are not templates or policies', () => {
+    const analysis = analyze('name: x\n  bad: [indentation\n', 'workflow.yml');
+    assert.equal(analysis.kind, 'none');
+    assert.deepEqual(analysis.findings, []);
+  });
+
+  it('gives each finding its file, resource, area, range and fixes', () => {
+    const [finding] = analyze(volume, 'stacks/data.yaml').findings;
+    assert.equal(finding.file, 'stacks/data.yaml');
+    assert.equal(finding.resource, 'Volume');
+    assert.equal(finding.area, 'data-protection');
+    assert.deepEqual(finding.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 14 } });
+    assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted: true (replaces an existing volume)']);
+  });
+});
+
+describe('configuration', () => {
+  it('later layers win, rule by rule', () => {
+    const config = resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'off', 'rds-instance-storage-encrypted': 'info' } }, { rules: { 'ebs-volume-encryption-enabled': 'warning' } }], ruleIds);
+    assert.deepEqual([...config.ruleSettings], [['ebs-volume-encryption-enabled', 'warning'], ['rds-instance-storage-encrypted', 'info']]);
+  });
+
+  it('rejects unknown rules, unknown severities and bad sizes with a readable message', () => {
+    assert.throws(() => resolveConfig([{ rules: { 'no-such-rule': 'off' } }], ruleIds), (e) => e instanceof ConfigError && /Unknown rule "no-such-rule"/.test(e.message));
+    assert.throws(() => resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'fatal' as never } }], ruleIds), /"fatal" is not one of off, error, warning, info/);
+    assert.throws(() => resolveConfig([{ maxFileSize: -1 }], ruleIds), /maxFileSize/);
+  });
+
+  it('parses .pillar.json and reports mistakes with the file name', () => {
+    assert.deepEqual(parseConfigFile('{"rules": {"a": "off"}, "exclude": ["x/**"]}', '.pillar.json'), { rules: { a: 'off' }, exclude: ['x/**'] });
+    assert.throws(() => parseConfigFile('{', '.pillar.json'), /\.pillar\.json: not valid JSON/);
+    assert.throws(() => parseConfigFile('{"rule": {}}', '.pillar.json'), /unknown setting "rule"/);
+    assert.throws(() => parseConfigFile('{"include": "*.yaml"}', '.pillar.json'), /"include" must be a list/);
+  });
+
+  it('filters paths with include and exclude globs', () => {
+    const defaults = createPathFilter(resolveConfig([], ruleIds));
+    assert.equal(defaults('stacks/app.yaml'), true);
+    assert.equal(defaults('stacks/app.template'), true);
+    assert.equal(defaults('node_modules/x/t.yaml'), false);
+    assert.equal(defaults('package.json'), false);
+    assert.equal(defaults('README.md'), false);
+    const custom = createPathFilter(resolveConfig([{ include: ['infra/**/*.yaml'], exclude: ['infra/legacy/**'] }], ruleIds));
+    assert.equal(custom('infra/app.yaml'), true);
+    assert.equal(custom('infra/legacy/old.yaml'), false);
+    assert.equal(custom('other/app.yaml'), false);
+  });
+});
