@@ -17,7 +17,7 @@ export function asText(value: Value): string | undefined {
   return value.kind === 'known' && value.value !== null ? String(value.value) : undefined;
 }
 
-/** " (when condition IsProd is false, from parameter Encrypt (default))", or "" for a literal value. */
+/** " (when condition IsProd is false, from the default of parameter Encrypt)", or "" for a literal value. */
 export function explain(candidate: Candidate): string {
   const parts: string[] = [];
   if (candidate.conditions.length > 0) parts.push(`when ${candidate.conditions.map((c) => `condition ${c.name} is ${c.value}`).join(' and ')}`);

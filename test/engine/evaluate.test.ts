@@ -53,7 +53,7 @@ function show(c: Candidate): string {
 
 describe('Evaluator', () => {
   it('Ref to a parameter gives its default first, then the other allowed values', () =>
-    assert.deepEqual(evaluate('RefParam'), ['"dev" (parameter Env (default))', '"prod" (parameter Env (allowed value))']));
+    assert.deepEqual(evaluate('RefParam'), ['"dev" (the default of parameter Env)', '"prod" (an allowed value of parameter Env)']));
   it('Ref to a parameter without default or allowed values is unknown', () => assert.deepEqual(evaluate('RefNoDefault'), ['unknown']));
   it('Ref to a resource stays symbolic', () => assert.deepEqual(evaluate('RefResource'), ['symbolic ${Bucket}']));
   it('Ref to a pseudo-parameter stays symbolic', () => assert.deepEqual(evaluate('Pseudo'), ['symbolic ${AWS::Region}']));
@@ -67,7 +67,7 @@ describe('Evaluator', () => {
   it('Join with a multi-valued part is unknown', () => assert.deepEqual(evaluate('Join'), ['unknown']));
   it('Select picks from a literal list', () => assert.deepEqual(evaluate('Select'), ['"b"']));
   it('FindInMap looks up every key the parameter can take', () =>
-    assert.deepEqual(evaluate('FindInMap'), ['10 (parameter Env (default))', '100 (parameter Env (allowed value))']));
+    assert.deepEqual(evaluate('FindInMap'), ['10 (the default of parameter Env)', '100 (an allowed value of parameter Env)']));
   it('GetAtt is kept symbolic, short and long form', () => {
     assert.deepEqual(evaluate('GetAtt'), ['symbolic ${Bucket.Arn}']);
     assert.deepEqual(evaluate('GetAttList'), ['symbolic ${Bucket.DomainName}']);

@@ -17,7 +17,7 @@ describe('parseText', () => {
     assert.deepEqual(problems, []);
     const bucket = getProperty(getProperty(root!, 'Resources'), 'Bucket');
     assert.equal(textOf(source, getProperty(bucket, 'Type')), 'AWS::S3::Bucket');
-    assert.equal(root!.kind === 'map' && textOf(source, root.pairs[0].key), 'Resources');
+    assert.equal(root?.kind === 'map' && textOf(source, root.pairs[0].key), 'Resources');
   });
 
   it('gives JSON the same positioned tree', () => {

@@ -47,7 +47,7 @@ testRule(rule, {
     {
       name: 'parameter defaulting to false',
       code: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !Ref Encrypt\n',
-      findings: [{ range: '9:18-9:30', message: 'Volume turns off encryption at rest: Encrypted is false (from parameter Encrypt (default)).' }],
+      findings: [{ range: '9:18-9:30', message: 'Volume turns off encryption at rest: Encrypted is false (from the default of parameter Encrypt).' }],
       output: null,
     },
     {

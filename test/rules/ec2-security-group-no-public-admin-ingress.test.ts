@@ -39,7 +39,7 @@ testRule(rule, {
     {
       name: 'standalone ingress with CIDR from a parameter default',
       code: 'Parameters:\n  AdminCidr: { Type: String, Default: 0.0.0.0/0 }\nResources:\n  Ssh:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: !Ref AdminCidr\n',
-      findings: [{ range: '11:15-11:29', message: 'Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0) (from parameter AdminCidr (default)).' }],
+      findings: [{ range: '11:15-11:29', message: 'Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0) (from the default of parameter AdminCidr).' }],
       output: null,
     },
   ],

@@ -18,7 +18,7 @@ export interface Candidate {
   readonly value: Value;
   /** The conditions this candidate depends on, e.g. `IsProd is false`. */
   readonly conditions: readonly { readonly name: string; readonly value: boolean }[];
-  /** Where the value came from, when not written in place: `parameter Encrypt (default)`. */
+  /** Where the value came from, when not written in place: `the default of parameter Encrypt`. */
   readonly origin: string | undefined;
 }
 
@@ -81,12 +81,12 @@ export class Evaluator {
     if (parameter) {
       // The default comes first: it is what a stack gets when nobody chooses.
       const choices: Candidate[] = parameter.default
-        ? this.candidates(parameter.default, depth).map((c) => ({ ...c, origin: `parameter ${name} (default)` }))
+        ? this.candidates(parameter.default, depth).map((c) => ({ ...c, origin: `the default of parameter ${name}` }))
         : [];
       const defaultValue = scalarString(parameter.default);
       for (const allowed of parameter.allowedValues) {
         if (defaultValue !== undefined && scalarString(allowed) === defaultValue) continue;
-        for (const c of this.candidates(allowed, depth)) choices.push({ ...c, origin: `parameter ${name} (allowed value)` });
+        for (const c of this.candidates(allowed, depth)) choices.push({ ...c, origin: `an allowed value of parameter ${name}` });
       }
       return choices.length > 0 ? choices : [plain(UNKNOWN)];
     }

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONFIG_FILE_NAME, ConfigError, parseConfigFile, resolveConfig, type ResolvedConfig } from '../engine/config';
+import { ioError } from './errors';
+
+/**
+ * The configuration for a scan: the file named by --config, else `.pillar.json` in the working
+ * directory when there is one, else the defaults. Throws CliError or ConfigError naming the file.
+ */
+export function loadConfig(explicitPath: string | undefined, cwd: string, knownRuleIds: ReadonlySet<string>): ResolvedConfig {
+  const source = explicitPath ?? CONFIG_FILE_NAME;
+  const path = resolve(cwd, source);
+  if (explicitPath === undefined && !existsSync(path)) return resolveConfig([], knownRuleIds);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw ioError('read config', source, error);
+  }
+  const config = parseConfigFile(text, source);
+  try {
+    return resolveConfig([config], knownRuleIds);
+  } catch (error) {
+    // parseConfigFile names the file in its messages; resolveConfig does not.
+    throw error instanceof ConfigError ? new ConfigError(`${source}: ${error.message}`) : error;
+  }
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EXAMPLE, REPO, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
+
+const SETTINGS = JSON.stringify({ rules: { 'ebs-volume-encryption-enabled': 'off', 's3-bucket-public-access-block': 'warning' } });
+
+function findings(stdout: string): string[] {
+  return (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((f) => `${f.ruleId} ${f.severity}`);
+}
+
+describe('configuration', () => {
+  const expected = [
+    'iam-policy-no-wildcard-action error',
+    'cloudtrail-log-file-validation-enabled warning',
+    'cloudtrail-multi-region-enabled warning',
+    'ec2-security-group-no-public-admin-ingress error',
+    's3-bucket-public-access-block warning',
+    'rds-instance-storage-encrypted error',
+  ];
+
+  it('reads .pillar.json from the working directory: a rule turned off, a severity overridden', () => {
+    const dir = tempDir({ '.pillar.json': SETTINGS, 'stack.yaml': UNENCRYPTED_VOLUME });
+    const { status, stdout } = pillar(['scan', `${REPO}/${EXAMPLE}`, 'stack.yaml', '--format', 'json'], dir);
+    assert.equal(status, 1);
+    assert.deepEqual(findings(stdout), expected);
+  });
+
+  it('reads the file named by --config instead', () => {
+    const dir = tempDir({ 'settings/pillar.json': SETTINGS, '.pillar.json': '{ "rules": { "iam-policy-no-wildcard-action": "off" } }' });
+    const { status, stdout } = pillar(['scan', EXAMPLE, '--config', `${dir}/settings/pillar.json`, '--format', 'json']);
+    assert.equal(status, 1);
+    assert.deepEqual(findings(stdout), expected);
+  });
+
+  it('applies its include and exclude globs to folders', () => {
+    const dir = tempDir({
+      '.pillar.json': JSON.stringify({ include: ['**/*.cfn'], exclude: ['vendor/**'] }),
+      'stack.cfn': UNENCRYPTED_VOLUME,
+      'stack.yaml': UNENCRYPTED_VOLUME,
+      'vendor/stack.cfn': UNENCRYPTED_VOLUME,
+    });
+    const { stdout } = pillar(['scan', '.', '--format', 'json'], dir);
+    const output = JSON.parse(stdout) as { findings: { file: string }[]; summary: { filesScanned: number } };
+    assert.deepEqual(output.findings.map((f) => f.file), ['stack.cfn']);
+    assert.equal(output.summary.filesScanned, 1);
+  });
+
+  it('lets severity overrides decide the exit code', () => {
+    const dir = tempDir({ '.pillar.json': JSON.stringify({ rules: { 'ebs-volume-encryption-enabled': 'info' } }), 'stack.yaml': UNENCRYPTED_VOLUME });
+    assert.equal(pillar(['scan', 'stack.yaml'], dir).status, 0);
+    assert.equal(pillar(['scan', 'stack.yaml', '--fail-on', 'info'], dir).status, 1);
+  });
+});

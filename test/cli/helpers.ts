@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const REPO = resolve(__dirname, '../..');
+const CLI = join(REPO, 'dist/cli.js');
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built bundle, as users and CI do. */
+export function pillar(args: readonly string[], cwd = REPO): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder holding the given files (paths relative to it, folders created). */
+export function tempDir(files: Readonly<Record<string, string>>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pillar-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+export const UNENCRYPTED_VOLUME = `Resources:
+  Volume:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: us-east-1a
+      Size: 8
+      Encrypted: false
+`;
+
+export const CLEAN_BUCKET = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+`;
+
+/** Two warnings (multi-Region and log file validation), nothing else. */
+export const SINGLE_REGION_TRAIL = `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: logs
+`;
+
+export const WORKFLOW = `name: ci
+on: [push]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm test
+`;
+
+/** The findings the bundled example must give: rule id and 1-based start line:column, in output order. */
+export const EXAMPLE_FINDINGS: readonly (readonly [string, string, 'error' | 'warning'])[] = [
+  ['iam-policy-no-wildcard-action', '29:25', 'error'],
+  ['cloudtrail-log-file-validation-enabled', '35:5', 'warning'],
+  ['cloudtrail-multi-region-enabled', '35:5', 'warning'],
+  ['ec2-security-group-no-public-admin-ingress', '48:19', 'error'],
+  ['s3-bucket-public-access-block', '53:5', 'error'],
+  ['ebs-volume-encryption-enabled', '61:18', 'error'],
+  ['rds-instance-storage-encrypted', '71:25', 'error'],
+];
+
+export const EXAMPLE = 'examples/insecure-stack.yaml';
