@@ -61,8 +61,8 @@ export class PillarServer {
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
-    documents.onDidOpen(({ document }) => void this.validate(document));
-    documents.onDidChangeContent(({ document }) => this.schedule(document));
+    // Fired on open too: a document seen for the first time is analyzed at once, edits after a pause.
+    documents.onDidChangeContent(({ document }) => (this.analyses.has(document.uri) ? this.schedule(document) : void this.validate(document)));
     documents.onDidClose(({ document }) => this.close(document.uri));
     documents.listen(connection);
     connection.listen();
