@@ -105,6 +105,8 @@ function spanOf(at: Node | Span): Span {
 /** Collects findings with their final severity, dropping disabled rules. */
 class FindingSink {
   private findings: Finding[] = [];
+  /** Aliases can make one node reachable many times; each problem is reported once per place. */
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -119,6 +121,9 @@ class FindingSink {
   rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: Finding['fixes']): void {
     const setting = this.config.ruleSettings.get(meta.id);
     const severity: Severity = setting && setting !== 'off' ? setting : meta.severity;
+    const key = `${meta.id}\0${span.start}\0${span.end}\0${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.findings.push({ ruleId: meta.id, severity, area: meta.area, message, file: this.file, span, range: this.lines.rangeOf(span), resource, fixes });
   }
 

@@ -28,6 +28,8 @@ export const LIMITS = {
   maxDepth: 400,
 };
 
+const TOO_DEEP = `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`;
+
 const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
   { tag, resolve: (value: string) => value },
   { tag, collection: 'seq' as const, resolve: (value: unknown) => value },
@@ -56,7 +58,9 @@ export function parseText(text: string): ParsedText {
   }
   if (!doc) return { text, root: null, format, problems, cst };
   for (const error of doc.errors) {
-    problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos) });
+    // yaml's composer recurses, and reports running out of stack as RESOURCE_EXHAUSTION.
+    if (error.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'limit', message: TOO_DEEP, span: spanOf(error.pos) });
+    else problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos) });
   }
   const builder = new TreeBuilder(text, doc, problems);
   const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : null;
@@ -86,6 +90,7 @@ function spanOf(pos: readonly number[] | undefined): Span {
 class TreeBuilder {
   private readonly converted = new Map<YamlNode, Node>();
   private readonly sizes = new Map<Node, number>();
+  private readonly heights = new Map<Node, number>();
   private expandedNodes = 0;
   private reportedLimit = false;
 
@@ -97,8 +102,8 @@ class TreeBuilder {
 
   build(node: YamlNode, depth: number): Node {
     const cached = this.converted.get(node);
-    if (cached) return this.reuse(cached, node);
-    if (depth > LIMITS.maxDepth) return this.limit(node, `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`);
+    if (cached) return this.reuse(cached, node, depth);
+    if (depth > LIMITS.maxDepth) return this.limit(node, TOO_DEEP);
     let result: Node;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
@@ -171,7 +176,9 @@ class TreeBuilder {
     return this.text.startsWith(tag, i - tag.length) ? i - tag.length : valueStart;
   }
 
-  private reuse(node: Node, source: YamlNode): Node {
+  private reuse(node: Node, source: YamlNode, depth: number): Node {
+    // An alias splices in a whole subtree: keep the tree within maxDepth wherever it lands.
+    if (depth + this.heightOf(node) > LIMITS.maxDepth) return this.limit(source, TOO_DEEP);
     const size = this.sizeOf(node);
     this.expandedNodes += size;
     if (this.expandedNodes > LIMITS.maxExpandedNodes) {
@@ -189,6 +196,17 @@ class TreeBuilder {
     else if (node.kind === 'intrinsic') size += this.sizeOf(node.argument);
     this.sizes.set(node, size);
     return size;
+  }
+
+  private heightOf(node: Node): number {
+    const known = this.heights.get(node);
+    if (known !== undefined) return known;
+    let height = 0;
+    if (node.kind === 'map') for (const pair of node.pairs) height = Math.max(height, 1 + this.heightOf(pair.value));
+    else if (node.kind === 'seq') for (const item of node.items) height = Math.max(height, 1 + this.heightOf(item));
+    else if (node.kind === 'intrinsic') height = this.heightOf(node.argument);
+    this.heights.set(node, height);
+    return height;
   }
 
   private limit(node: YamlNode, message: string): Node {

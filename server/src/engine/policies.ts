@@ -124,10 +124,21 @@ function locate(properties: MapNode | undefined, path: string): { node: Node; pa
   return found;
 }
 
-/** `!If [Cond, A, B]` holds A or B; a policy or statement under it is analyzed in both branches. */
+/**
+ * `!If [Cond, A, B]` holds A or B; a policy or statement under it is analyzed in both branches.
+ * Each node once: aliases can make the same branch reachable along exponentially many paths.
+ */
 export function conditionalBranches(node: Node): Node[] {
-  if (node.kind === 'intrinsic' && node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
-    return [...conditionalBranches(node.argument.items[1]), ...conditionalBranches(node.argument.items[2])];
-  }
-  return [node];
+  const seen = new Set<Node>();
+  const branches: Node[] = [];
+  const visit = (current: Node): void => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    if (current.kind === 'intrinsic' && current.name === 'Fn::If' && current.argument.kind === 'seq' && current.argument.items.length === 3) {
+      visit(current.argument.items[1]);
+      visit(current.argument.items[2]);
+    } else branches.push(current);
+  };
+  visit(node);
+  return branches;
 }

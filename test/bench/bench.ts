@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: how the engine's full analysis compares with a bare `yaml` parse (the floor no
+ * analysis can beat), on the real-world corpus and on generated templates; how long re-analysis
+ * takes after a one-line edit; and how much heap the cached results of the corpus hold.
+ * `--json` prints the numbers as JSON.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseDocument } from 'yaml';
+import { resolveConfig } from '../../server/src/engine/config';
+import type { Analysis } from '../../server/src/engine/engine';
+import { engine, ruleIds } from '../helpers/analyze';
+import { generateTemplate } from '../helpers/generate-template';
+import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
+
+/** Targets from the design: analysis within 2× the parse floor, re-analysis within 50 ms. */
+const TARGET_RATIO = 2;
+const TARGET_REANALYSIS_MS = 50;
+
+interface Timing {
+  readonly runs: number;
+  readonly warmups: number;
+}
+const SMALL: Timing = { runs: 15, warmups: 3 };
+const LARGE: Timing = { runs: 7, warmups: 2 };
+
+interface CaseResult {
+  readonly name: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly lines: number;
+  readonly parseMs: number;
+  readonly analyzeMs: number;
+  readonly ratio: number;
+}
+
+const config = resolveConfig([], ruleIds);
+const collectGarbage = exposeGc();
+
+/** `gc()`, exposed at run time so that `npm run bench` needs no node flag; undefined if the VM refuses. */
+function exposeGc(): (() => void) | undefined {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+  return typeof gc === 'function' ? (gc as () => void) : undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Median wall times of `parse` and `analyze`, in ms. The two alternate within each run so that both
+ * see the same machine (other processes, thermal state). No forced GC between samples: it shrinks
+ * the young generation and made every sample several times slower than steady state.
+ */
+function timePair(parse: () => void, analyze: () => void, { runs, warmups }: Timing): { parseMs: number; analyzeMs: number } {
+  const sample = (work: () => void) => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < warmups; i++) [parse, analyze].forEach(sample);
+  const parseSamples: number[] = [];
+  const analyzeSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    parseSamples.push(sample(parse));
+    analyzeSamples.push(sample(analyze));
+  }
+  return { parseMs: median(parseSamples), analyzeMs: median(analyzeSamples) };
+}
+
+function measureCase(name: string, files: readonly CorpusFile[], timing: Timing): CaseResult {
+  const { parseMs, analyzeMs } = timePair(
+    () => files.forEach((file) => parseDocument(file.text)),
+    () => files.forEach((file) => engine.analyze(file.text, file.name, config)),
+    timing,
+  );
+  return {
+    name,
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0),
+    lines: files.reduce((sum, file) => sum + file.text.split('\n').length, 0),
+    parseMs,
+    analyzeMs,
+    ratio: analyzeMs / parseMs,
+  };
+}
+
+function generatedCase(lines: number, timing: Timing): CaseResult {
+  const text = generateTemplate({ lines });
+  return measureCase(`generated ${lines / 1000}k lines`, [{ name: 'generated.yaml', text }], timing);
+}
+
+/**
+ * What the editor does on each keystroke: analyze the whole document again after one line changed.
+ * Two edits alternate so that no run sees the same text as the one before. The parse floor of the
+ * same text is measured alongside: re-analysis cannot be faster than a full parse.
+ */
+function measureReanalysis(resources: number): { resources: number; lines: number; ms: number; parseMs: number } {
+  const text = generateTemplate({ resources });
+  const lineAt = text.indexOf('      Size: ', text.length >> 1);
+  const edited = [1, 2].map((digit) => `${text.slice(0, lineAt)}      Size: ${digit}${text.slice(lineAt + '      Size: '.length)}`);
+  let run = 0;
+  const { parseMs, analyzeMs } = timePair(
+    () => parseDocument(edited[run % 2]),
+    () => engine.analyze(edited[run++ % 2], 'template.yaml', config),
+    SMALL,
+  );
+  return { resources, lines: text.split('\n').length, ms: analyzeMs, parseMs };
+}
+
+/** Heap used after full collections; one is not always enough to settle the heap after the timing runs. */
+function settledHeapUsed(): number {
+  for (let i = 0; i < 3; i++) collectGarbage?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Heap held by the corpus's analyses, kept as the server caches them (one per open document). */
+function measureHeap(files: readonly CorpusFile[]): { analyses: number; heapMb: number; retainedMb: number; gc: boolean } {
+  const before = settledHeapUsed();
+  const kept: Analysis[] = files.map((file) => engine.analyze(file.text, file.name, config));
+  const after = settledHeapUsed();
+  // Reading `kept` after the measurement keeps the analyses alive through it.
+  return { analyses: kept.length, heapMb: after / 2 ** 20, retainedMb: (after - before) / 2 ** 20, gc: collectGarbage !== undefined };
+}
+
+type Reanalysis = ReturnType<typeof measureReanalysis>;
+type Heap = ReturnType<typeof measureHeap>;
+
+function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysis[], heap: Heap | undefined): void {
+  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(24) : cell.padStart(10))).join(' ');
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  console.log(`Pillar bench: node ${process.version}; median of ${SMALL.runs} runs after ${SMALL.warmups} warm-ups (${LARGE.runs} after ${LARGE.warmups} for 20k lines)`);
+  console.log(row(['case', 'files', 'lines', 'KB', 'parse ms', 'analyze ms', 'ratio', `≤ ${TARGET_RATIO}×`]));
+  for (const c of cases) {
+    console.log(row([c.name, String(c.files), String(c.lines), (c.bytes / 1024).toFixed(0), c.parseMs.toFixed(2), c.analyzeMs.toFixed(2), `${c.ratio.toFixed(2)}×`, verdict(c.ratio <= TARGET_RATIO)]));
+  }
+  console.log('parse = yaml parseDocument with default options (the floor); analyze = Engine.analyze with every rule');
+  for (const r of reanalyses) {
+    console.log(
+      `re-analysis after a one-line edit, ${r.resources} resources (${r.lines} lines): ${r.ms.toFixed(2)} ms ` +
+        `(target ≤ ${TARGET_REANALYSIS_MS} ms: ${verdict(r.ms <= TARGET_REANALYSIS_MS)}; parse floor of that text: ${r.parseMs.toFixed(2)} ms)`,
+    );
+  }
+  if (heap) {
+    const approximate = heap.gc ? '' : ' (no gc available: approximate)';
+    console.log(`heap with the ${heap.analyses} corpus analyses kept: ${heap.heapMb.toFixed(1)} MB used, ${heap.retainedMb.toFixed(1)} MB of it by the analyses${approximate}`);
+  }
+}
+
+function main(): void {
+  const corpus = readCorpus();
+  if (!corpus) console.warn(`No corpus at ${CORPUS_DIR}; skipping the corpus rows.`);
+  const cases = [
+    ...(corpus ? [measureCase('real-world corpus', corpus, SMALL)] : []),
+    generatedCase(1_000, SMALL),
+    generatedCase(5_000, SMALL),
+    generatedCase(20_000, LARGE),
+  ];
+  // 500 is CloudFormation's own quota of resources per template; 1,000 is the design's stress case.
+  const reanalyses = [500, 1_000].map(measureReanalysis);
+  const heap = corpus ? measureHeap(corpus) : undefined;
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS }, cases, reanalyses, heap }, null, 2));
+  } else {
+    printTable(cases, reanalyses, heap);
+  }
+}
+
+main();
