@@ -10,7 +10,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Owned here rather than by the client, so it survives Pillar: Restart Language Server (the client
+  // disposes a channel it created itself on every stop, and the Output view loses it).
+  const outputChannel = vscode.window.createOutputChannel('Pillar');
+  context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
+    outputChannel,
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },

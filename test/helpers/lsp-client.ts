@@ -47,13 +47,14 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder: string): Promise<unknown> {
+  /** `pullConfiguration: false` is a client that only pushes settings (didChangeConfiguration). */
+  async initialize(workspaceFolder: string, { pullConfiguration = true } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: fileUri(workspaceFolder),
       workspaceFolders: [{ uri: fileUri(workspaceFolder), name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: pullConfiguration, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
       },

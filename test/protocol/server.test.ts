@@ -131,6 +131,12 @@ describe('language server over stdio', () => {
     assert.deepEqual(await client.diagnostics(packageJson), []);
   });
 
+  it('analyzes unsaved (untitled) documents by their content', async () => {
+    const untitled = 'untitled:Untitled-1';
+    await client.open(untitled, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 1 }\n');
+    assert.deepEqual((await client.diagnostics(untitled)).map((d) => d.code), ['ebs-volume-encryption-enabled']);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri() } });
     assert.deepEqual(await client.diagnostics(uri(), (p) => p.version === undefined), []);
@@ -163,5 +169,24 @@ describe('language server over stdio', () => {
     const hugeUri = fileUri(join(workspace, 'huge.yaml'));
     await client.open(hugeUri, huge);
     assert.deepEqual((await client.diagnostics(hugeUri)).map((d) => d.code), ['input-limit']);
+  });
+});
+
+describe('language server with a client that pushes its settings', () => {
+  it('applies the pillar section of didChangeConfiguration', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'pillar-lsp-push-'));
+    const client = new LspClient();
+    try {
+      await client.initialize(workspace, { pullConfiguration: false });
+      const uri = fileUri(join(workspace, 'stack.yaml'));
+      await client.open(uri, EXAMPLE);
+      assert.equal((await client.diagnostics(uri)).length, 7);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pillar: { rules: { 'cloudtrail-multi-region-enabled': 'off' } } } });
+      const after = await client.diagnostics(uri, (p) => p.diagnostics.length === 6);
+      assert.ok(!after.some((d) => d.code === 'cloudtrail-multi-region-enabled'));
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

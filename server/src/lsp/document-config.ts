@@ -20,6 +20,8 @@ export interface DocumentConfig {
 export class DocumentConfigs {
   private readonly cache = new Map<string, Promise<DocumentConfig>>();
   private readonly reported = new Set<string>();
+  /** Settings a client pushes with didChangeConfiguration, for clients that cannot be asked for them. */
+  private pushed: Partial<PillarSettings> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +48,12 @@ export class DocumentConfigs {
     this.reported.clear();
   }
 
+  /** Takes the `pillar` section of a didChangeConfiguration notification (ignored when pulling). */
+  push(settings: unknown): void {
+    const section = (settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (section && typeof section === 'object') this.pushed = section as Partial<PillarSettings>;
+  }
+
   /** The workspace folder path holding a file path, if any. */
   folderOf(path: string): string | undefined {
     const paths = this.folders().map((folder) => pathOf(folder.uri));
@@ -57,8 +65,9 @@ export class DocumentConfigs {
     const folder = this.folderOf(path);
     const [fileConfig, settings] = await Promise.all([folder ? this.readConfigFile(folder) : undefined, this.settings(uri)]);
     const config = this.resolve([fileConfig, settingsLayer(settings)]);
-    const relativePath = (folder ? relative(folder, path) : path.replace(/^[/\\]+/, '')).split(sep).join('/');
-    return { enabled: settings?.enable !== false, config, included: createPathFilter(config)(relativePath) };
+    // Unsaved (untitled) documents have no path to filter; they are analyzed by content alone.
+    const included = !uri.startsWith('file:') || createPathFilter(config)((folder ? relative(folder, path) : path.replace(/^[/\\]+/, '')).split(sep).join('/'));
+    return { enabled: settings?.enable !== false, config, included };
   }
 
   /** A layer with a mistake is left out (and reported once); the valid ones still apply. */
@@ -92,7 +101,7 @@ export class DocumentConfigs {
   }
 
   private async settings(uri: string): Promise<Partial<PillarSettings> | undefined> {
-    if (!this.capabilities.configuration) return undefined;
+    if (!this.capabilities.configuration) return this.pushed;
     try {
       return (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) ?? undefined;
     } catch (error) {

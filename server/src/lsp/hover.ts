@@ -29,7 +29,6 @@ export function ruleGuidance(finding: Finding, meta: RuleMeta): string {
   return [
     `**${meta.title}** · \`${meta.id}\``,
     `*${AREA_TITLES[meta.area]} · ${finding.severity}* · ${meta.bestPractice.map((id) => `${id} ${BEST_PRACTICES.get(id) ?? ''}`.trim()).join('; ')}`,
-    finding.message,
     `**Why it matters.** ${meta.rationale}`,
     `**What to do.** ${meta.remediation}`,
     `**Learn more:** ${meta.docs.map((url) => `[${linkText(url)}](${url})`).join(' · ')}`,

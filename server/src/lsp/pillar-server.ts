@@ -56,7 +56,10 @@ export class PillarServer {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.initialized());
-    connection.onDidChangeConfiguration(() => this.reconfigure());
+    connection.onDidChangeConfiguration(({ settings }) => {
+      this.configs.push(settings);
+      this.reconfigure();
+    });
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));

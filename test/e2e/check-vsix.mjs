@@ -1,0 +1,44 @@
+// Checks the packaged VSIX: size, exactly the whitelisted files, production bundles, manifest.
+//   node test/e2e/check-vsix.mjs pillar-0.1.0.vsix
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+
+const vsix = process.argv[2];
+const MAX_BYTES = 5 * 1024 * 1024;
+// Listing and reading through Python's zipfile: python3 is on the CI image (node-gyp needs it).
+const py = (code, ...args) => execFileSync('python3', ['-c', code, vsix, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const entries = py('import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))').trim().split('\n');
+const read = (name) => py('import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', name);
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${!ok && detail ? `: ${detail}` : ''}`);
+}
+
+const size = statSync(vsix).size;
+check(`size ${(size / 1024).toFixed(0)} KB is under 5 MB`, size < MAX_BYTES);
+
+const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
+const normalized = entries.map((e) => (/^extension\/(readme|changelog|license)/i.test(e) ? e.toLowerCase() : e));
+const unexpected = normalized.filter((e) => !expected.includes(e) && !e.startsWith('extension/snippets/'));
+const missing = expected.filter((e) => !normalized.includes(e));
+check('holds the bundles, manifest, icon, README, CHANGELOG, LICENSE (and snippets), nothing else', unexpected.length === 0 && missing.length === 0, `unexpected ${JSON.stringify(unexpected)}, missing ${JSON.stringify(missing)}`);
+check('no sources, tests, maps or node_modules', !entries.some((e) => /\.(ts|map)$|node_modules\/|\/test\/|\/src\//.test(e)), entries.join(', '));
+
+for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js']) {
+  const text = read(bundle);
+  // Minified: long lines (template literals keep their own line breaks, so count the average).
+  const averageLine = text.length / text.split('\n').length;
+  check(`${bundle} is a minified production bundle without a source map`, !text.includes('sourceMappingURL') && averageLine > 500, `average line ${averageLine.toFixed(0)} chars`);
+}
+
+const manifest = JSON.parse(read('extension/package.json'));
+check(`engines.vscode ${manifest.engines?.vscode} accepts VS Code 1.100`, /^\^1\.(\d+)\.\d+$/.test(manifest.engines?.vscode ?? '') && Number(manifest.engines.vscode.split('.')[1]) <= 100);
+check('manifest: main is the client bundle, icon is set', manifest.main === './dist/client.js' && manifest.icon === 'media/icon.png');
+
+console.log(`VSIX ${vsix}: ${entries.length} files, ${size} bytes`);
+console.log(`vsix: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
