@@ -96,21 +96,28 @@ function generatedCase(lines: number, timing: Timing): CaseResult {
 }
 
 /**
- * What the editor does on each keystroke: analyze the whole document again after one line changed.
- * Two edits alternate so that no run sees the same text as the one before. The parse floor of the
- * same text is measured alongside: re-analysis cannot be faster than a full parse.
+ * What the server does after an edit: analyze the document again, given the analysis of its
+ * previous text (which lets the engine re-parse only the edited resource). Two edits alternate so
+ * that no run sees the same text as the one before. A full analysis and the parse floor of the same
+ * text are measured alongside.
  */
-function measureReanalysis(resources: number): { resources: number; lines: number; ms: number; parseMs: number } {
+function measureReanalysis(resources: number): { resources: number; lines: number; ms: number; fullMs: number; parseMs: number } {
   const text = generateTemplate({ resources });
   const lineAt = text.indexOf('      Size: ', text.length >> 1);
   const edited = [1, 2].map((digit) => `${text.slice(0, lineAt)}      Size: ${digit}${text.slice(lineAt + '      Size: '.length)}`);
   let run = 0;
-  const { parseMs, analyzeMs } = timePair(
+  const full = timePair(
     () => parseDocument(edited[run % 2]),
     () => engine.analyze(edited[run++ % 2], 'template.yaml', config),
     SMALL,
   );
-  return { resources, lines: text.split('\n').length, ms: analyzeMs, parseMs };
+  let previous = engine.analyze(edited[1], 'template.yaml', config);
+  const incremental = timePair(
+    () => parseDocument(edited[run % 2]),
+    () => (previous = engine.analyze(edited[run++ % 2], 'template.yaml', config, previous)),
+    SMALL,
+  );
+  return { resources, lines: text.split('\n').length, ms: incremental.analyzeMs, fullMs: full.analyzeMs, parseMs: full.parseMs };
 }
 
 /** Heap used after full collections; one is not always enough to settle the heap after the timing runs. */
@@ -143,7 +150,7 @@ function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysi
   for (const r of reanalyses) {
     console.log(
       `re-analysis after a one-line edit, ${r.resources} resources (${r.lines} lines): ${r.ms.toFixed(2)} ms ` +
-        `(target ≤ ${TARGET_REANALYSIS_MS} ms: ${verdict(r.ms <= TARGET_REANALYSIS_MS)}; parse floor of that text: ${r.parseMs.toFixed(2)} ms)`,
+        `(target ≤ ${TARGET_REANALYSIS_MS} ms: ${verdict(r.ms <= TARGET_REANALYSIS_MS)}; full analysis ${r.fullMs.toFixed(2)} ms; parse floor ${r.parseMs.toFixed(2)} ms)`,
     );
   }
   if (heap) {

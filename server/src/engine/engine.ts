@@ -5,6 +5,7 @@ import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
 import { FixRenderer } from './fix';
 import { buildModel, classify, type Model } from './model';
+import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
 import { LineIndex } from './positions';
 import { collectSuppressions } from './suppressions';
@@ -16,6 +17,8 @@ export interface Analysis {
   /** Errors thrown by rules, for the caller's log; each also produced one rule-error finding. */
   readonly ruleErrors: readonly { readonly ruleId: string; readonly error: unknown }[];
   readonly model: Model | undefined;
+  /** What was read, for re-analysis after an edit. */
+  readonly source: { readonly parsed: ReparseBase; readonly lines: LineIndex } | undefined;
 }
 
 const PREFIX_FOR_CLASSIFYING = 64 * 1024;
@@ -35,12 +38,13 @@ export class Engine {
     }
   }
 
-  analyze(text: string, file: string, config: ResolvedConfig): Analysis {
+  /** Analyzes a document; with the analysis of its previous text, re-parses only what an edit touched when it can. */
+  analyze(text: string, file: string, config: ResolvedConfig, previous?: Analysis): Analysis {
     const lines = new LineIndex(text);
     const sink = new FindingSink(file, lines, config);
     if (text.includes('\u0000')) {
       if (/\.(ya?ml|json|template)$/i.test(file)) sink.engine(ENGINE_CHECKS.inputLimit, { start: 0, end: 0 }, 'The file holds binary data (NUL bytes); it is not analyzed.');
-      return sink.result('none', undefined, []);
+      return sink.result('none', undefined, [], undefined);
     }
     if (text.length > config.maxFileSize) {
       // Too large to analyze in full: read just enough to tell whether it is a template at all.
@@ -49,11 +53,14 @@ export class Engine {
         const size = (text.length / 1024 / 1024).toFixed(1);
         sink.engine(ENGINE_CHECKS.inputLimit, { start: 0, end: 0 }, `The file is ${size} MB, over the ${(config.maxFileSize / 1024 / 1024).toFixed(1)} MB analysis limit (CloudFormation itself accepts 1 MB); it is not analyzed.`);
       }
-      return sink.result(kind, undefined, []);
+      return sink.result(kind, undefined, [], undefined);
     }
-    const parsed = parseText(text);
+    const parsed = (previous?.source && reparse(previous.source.parsed, text, previous.source.lines)) || parseText(text);
+    // The cached analysis keeps the tree for the next edit, not the CST (half the memory).
+    const { cst: _cst, ...tree } = parsed;
+    const source = { parsed: tree, lines };
     const kind = classify(parsed.root);
-    if (kind === 'none' || parsed.root?.kind !== 'map') return sink.result('none', undefined, []);
+    if (kind === 'none' || parsed.root?.kind !== 'map') return sink.result('none', undefined, [], source);
     for (const problem of parsed.problems) {
       const check = problem.code === 'syntax' ? ENGINE_CHECKS.parseError : problem.code === 'duplicate-key' ? ENGINE_CHECKS.duplicateKey : ENGINE_CHECKS.inputLimit;
       sink.engine(check, problem.span, problem.message);
@@ -64,7 +71,7 @@ export class Engine {
     const suppressions = collectSuppressions(parsed, template, this.metas, lines);
     for (const problem of suppressions.problems) sink.engine(ENGINE_CHECKS.invalidSuppression, problem.span, problem.message);
     sink.dropSuppressed((finding) => suppressions.isSuppressed(finding.ruleId, finding.range.start.line, finding.resource));
-    return sink.result(kind, model, ruleErrors);
+    return sink.result(kind, model, ruleErrors, source);
   }
 
   private runRules(model: Model, parsed: ParsedText, lines: LineIndex, sink: FindingSink): { ruleId: string; error: unknown }[] {
@@ -135,8 +142,8 @@ class FindingSink {
     this.findings = this.findings.filter((finding) => finding.area === null || !isSuppressed(finding));
   }
 
-  result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors']): Analysis {
+  result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors'], source: Analysis['source']): Analysis {
     const findings = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-    return { kind, findings, ruleErrors, model };
+    return { kind, findings, ruleErrors, model, source };
   }
 }

@@ -19,6 +19,8 @@ export interface ParsedText {
   readonly problems: readonly ParseProblem[];
   /** The CST, kept to find comments (suppressions) without parsing again. */
   readonly cst: readonly CST.Token[];
+  /** Whether the document uses anchors or aliases (one node may then appear in several places). */
+  readonly hasAliases: boolean;
 }
 
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging the server. */
@@ -36,7 +38,11 @@ const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
   { tag, collection: 'map' as const, resolve: (value: unknown) => value },
 ]) as unknown as Tags;
 
-export function parseText(text: string): ParsedText {
+/**
+ * Parses a whole document, or with `offset` a fragment of one that starts at that offset: spans
+ * then count from the start of the whole document.
+ */
+export function parseText(text: string, offset = 0): ParsedText {
   const format = looksLikeJson(text) ? 'json' : 'yaml';
   const problems: ParseProblem[] = [];
   let cst: CST.Token[] = [];
@@ -47,24 +53,24 @@ export function parseText(text: string): ParsedText {
     for (const composed of composer.compose(cst, true, text.length)) {
       if (!doc) doc = composed;
       else {
-        problems.push({ code: 'syntax', message: 'The file holds more than one YAML document; only the first is analyzed.', span: spanOf(composed.range) });
+        problems.push({ code: 'syntax', message: 'The file holds more than one YAML document; only the first is analyzed.', span: spanOf(composed.range, offset) });
         break;
       }
     }
   } catch (error) {
     // The yaml composer recurses; pathological nesting can exhaust the stack.
     const message = error instanceof RangeError ? 'The document is nested too deeply to analyze.' : `The document could not be read: ${String(error)}`;
-    return { text, root: null, format, problems: [{ code: 'limit', message, span: { start: 0, end: Math.min(text.length, 1) } }], cst: [] };
+    return { text, root: null, format, problems: [{ code: 'limit', message, span: { start: offset, end: offset + Math.min(text.length, 1) } }], cst: [], hasAliases: false };
   }
-  if (!doc) return { text, root: null, format, problems, cst };
+  if (!doc) return { text, root: null, format, problems, cst, hasAliases: false };
   for (const error of doc.errors) {
     // yaml's composer recurses, and reports running out of stack as RESOURCE_EXHAUSTION.
-    if (error.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'limit', message: TOO_DEEP, span: spanOf(error.pos) });
-    else problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos) });
+    if (error.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'limit', message: TOO_DEEP, span: spanOf(error.pos, offset) });
+    else problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos, offset) });
   }
-  const builder = new TreeBuilder(text, doc, problems);
+  const builder = new TreeBuilder(text, offset, doc, problems);
   const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : null;
-  return { text, root, format, problems, cst };
+  return { text, root, format, problems, cst, hasAliases: builder.hasAliases };
 }
 
 function looksLikeJson(text: string): boolean {
@@ -81,9 +87,9 @@ function syntaxMessage(message: string): string {
   return first.endsWith('.') ? first : `${first}.`;
 }
 
-function spanOf(pos: readonly number[] | undefined): Span {
+function spanOf(pos: readonly number[] | undefined, offset: number): Span {
   const start = pos?.[0] ?? 0;
-  return { start, end: Math.max(start, pos?.[1] ?? start) };
+  return { start: start + offset, end: Math.max(start, pos?.[1] ?? start) + offset };
 }
 
 /** Converts the yaml AST into the positioned tree, expanding aliases within a budget. */
@@ -93,9 +99,11 @@ class TreeBuilder {
   private readonly heights = new Map<Node, number>();
   private expandedNodes = 0;
   private reportedLimit = false;
+  hasAliases = false;
 
   constructor(
     private readonly text: string,
+    private readonly offset: number,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
   ) {}
@@ -105,6 +113,7 @@ class TreeBuilder {
     if (cached) return this.reuse(cached, node, depth);
     if (depth > LIMITS.maxDepth) return this.limit(node, TOO_DEEP);
     let result: Node;
+    if (isAlias(node) || (node as { anchor?: string }).anchor) this.hasAliases = true;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       result = target ? this.build(target, depth) : this.nullAt(node);
@@ -171,9 +180,9 @@ class TreeBuilder {
    * separated by white space, so step back over that to include it in the intrinsic's span.
    */
   private tagStart(tag: string, valueStart: number): number {
-    let i = valueStart;
+    let i = valueStart - this.offset;
     while (i > 0 && /\s/.test(this.text[i - 1])) i--;
-    return this.text.startsWith(tag, i - tag.length) ? i - tag.length : valueStart;
+    return this.text.startsWith(tag, i - tag.length) ? i - tag.length + this.offset : valueStart;
   }
 
   private reuse(node: Node, source: YamlNode, depth: number): Node {
@@ -227,6 +236,6 @@ class TreeBuilder {
 
   private span(node: YamlNode): Span {
     const range = node.range;
-    return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+    return range ? { start: range[0] + this.offset, end: range[1] + this.offset } : { start: this.offset, end: this.offset };
   }
 }

@@ -28,7 +28,7 @@ const CHANGE_DEBOUNCE_MS = 200;
 
 interface CachedAnalysis {
   readonly version: number;
-  readonly findings: readonly Finding[];
+  readonly analysis: Analysis;
 }
 
 /** Wires the engine to the LSP: documents, diagnostics, code actions, hover and the workspace scan. */
@@ -135,16 +135,17 @@ export class PillarServer {
   /** Findings for the document's current version, analyzed now if the cache is stale. */
   private async findingsFor(document: TextDocument): Promise<readonly Finding[]> {
     const cached = this.analyses.get(document.uri);
-    if (cached?.version === document.version) return cached.findings;
-    const findings = (await this.analyzeText(document.uri, document.getText())).findings;
-    this.analyses.set(document.uri, { version: document.version, findings });
-    return findings;
+    if (cached?.version === document.version) return cached.analysis.findings;
+    // The previous version's analysis lets the engine re-parse only what the edit touched.
+    const analysis = await this.analyzeText(document.uri, document.getText(), cached?.analysis);
+    this.analyses.set(document.uri, { version: document.version, analysis });
+    return analysis.findings;
   }
 
-  private async analyzeText(uri: string, text: string): Promise<Pick<Analysis, 'kind' | 'findings'>> {
+  private async analyzeText(uri: string, text: string, previous?: Analysis): Promise<Analysis> {
     const { enabled, included, config } = await this.configs.get(uri);
-    if (!enabled || !included) return { kind: 'none', findings: [] };
-    const analysis = this.engine.analyze(text, pathOf(uri), config);
+    if (!enabled || !included) return { kind: 'none', findings: [], ruleErrors: [], model: undefined, source: undefined };
+    const analysis = this.engine.analyze(text, pathOf(uri), config, previous);
     for (const { ruleId, error } of analysis.ruleErrors) {
       // Logged once per rule and document, with the stack, so a crashing rule can be reported.
       const key = `${ruleId} ${uri}`;
