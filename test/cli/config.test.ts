@@ -45,6 +45,31 @@ describe('configuration', () => {
     assert.equal(output.summary.filesScanned, 1);
   });
 
+  it('reads its globs relative to the configuration, whichever folder is scanned', () => {
+    const dir = tempDir({
+      '.pillar.json': JSON.stringify({ include: ['infra/**/*.yaml'], exclude: ['infra/legacy/**'] }),
+      'infra/app.yaml': UNENCRYPTED_VOLUME,
+      'infra/legacy/old.yaml': UNENCRYPTED_VOLUME,
+      'other/app.yaml': UNENCRYPTED_VOLUME,
+    });
+    const files = (args: string[]) => (JSON.parse(pillar([...args, '--format', 'json'], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    assert.deepEqual(files(['scan', 'infra/']), ['infra/app.yaml']);
+    assert.deepEqual(files(['scan', '.']), ['infra/app.yaml']);
+    const elsewhere = tempDir({ 'pillar.json': JSON.stringify({ exclude: ['generated/**'] }), 'templates/generated/gen.yaml': UNENCRYPTED_VOLUME, 'templates/main.yaml': UNENCRYPTED_VOLUME });
+    assert.deepEqual(
+      (JSON.parse(pillar(['scan', `${elsewhere}/templates`, '--config', `${elsewhere}/pillar.json`, '--format', 'json']).stdout) as { findings: { file: string }[] }).findings.length,
+      2,
+      'globs are relative to the configuration file: generated/** is not templates/generated/**',
+    );
+  });
+
+  it('fails when a folder holds no file to scan, rather than passing silently', () => {
+    const dir = tempDir({ '.pillar.json': JSON.stringify({ include: ['infra/**/*.yaml'] }), 'templates/app.yaml': UNENCRYPTED_VOLUME });
+    const { status, stderr } = pillar(['scan', 'templates'], dir);
+    assert.equal(status, 2);
+    assert.match(stderr, /^pillar: no files to scan in templates \(check include and exclude in the configuration\)\n$/);
+  });
+
   it('lets severity overrides decide the exit code', () => {
     const dir = tempDir({ '.pillar.json': JSON.stringify({ rules: { 'ebs-volume-encryption-enabled': 'info' } }), 'stack.yaml': UNENCRYPTED_VOLUME });
     assert.equal(pillar(['scan', 'stack.yaml'], dir).status, 0);

@@ -1,16 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigFile, resolveConfig, type ResolvedConfig } from '../engine/config';
 import { ioError } from './errors';
+
+export interface LoadedConfig {
+  readonly config: ResolvedConfig;
+  /** The folder its include/exclude globs are relative to: the config file's, else the working directory. */
+  readonly root: string;
+}
 
 /**
  * The configuration for a scan: the file named by --config, else `.pillar.json` in the working
  * directory when there is one, else the defaults. Throws CliError or ConfigError naming the file.
  */
-export function loadConfig(explicitPath: string | undefined, cwd: string, knownRuleIds: ReadonlySet<string>): ResolvedConfig {
+export function loadConfig(explicitPath: string | undefined, cwd: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
   const source = explicitPath ?? CONFIG_FILE_NAME;
   const path = resolve(cwd, source);
-  if (explicitPath === undefined && !existsSync(path)) return resolveConfig([], knownRuleIds);
+  if (explicitPath === undefined && !existsSync(path)) return { config: resolveConfig([], knownRuleIds), root: cwd };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -19,7 +25,7 @@ export function loadConfig(explicitPath: string | undefined, cwd: string, knownR
   }
   const config = parseConfigFile(text, source);
   try {
-    return resolveConfig([config], knownRuleIds);
+    return { config: resolveConfig([config], knownRuleIds), root: dirname(path) };
   } catch (error) {
     // parseConfigFile names the file in its messages; resolveConfig does not.
     throw error instanceof ConfigError ? new ConfigError(`${source}: ${error.message}`) : error;

@@ -1,26 +1,34 @@
 import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import type { ResolvedConfig } from '../engine/config';
+import { createPathFilter, type ResolvedConfig } from '../engine/config';
 import { CliError, ioError } from './errors';
 
 /**
  * Absolute paths of the files to scan, sorted and without duplicates. An explicit file is always
- * scanned (the engine ignores what is not a template); a folder is walked with the configured
- * include/exclude globs relative to it; a glob is expanded from the working directory, minus excludes.
+ * scanned (the engine ignores what is not a template); a folder's files are filtered by the
+ * configured include/exclude globs, relative to `root` (where the configuration lives), as the
+ * editor does; a glob is expanded from the working directory, minus excludes.
  */
-export function discoverFiles(args: readonly string[], config: ResolvedConfig, cwd: string): string[] {
+export function discoverFiles(args: readonly string[], config: ResolvedConfig, root: string, cwd: string): string[] {
   const found = new Set<string>();
+  const included = createPathFilter(config);
   for (const arg of args) {
-    for (const file of expand(arg, config, cwd)) found.add(file);
+    for (const file of expand(arg, config, included, root, cwd)) found.add(file);
   }
   return [...found].sort();
 }
 
-function expand(arg: string, config: ResolvedConfig, cwd: string): readonly string[] {
+function expand(arg: string, config: ResolvedConfig, included: (path: string) => boolean, root: string, cwd: string): readonly string[] {
   const path = resolve(cwd, arg);
   const stats = stat(path, arg);
-  if (stats?.isDirectory()) return walk(config.include, config.exclude, path);
+  if (stats?.isDirectory()) {
+    // Excludes like `**/node_modules/**` hold wherever the walk starts, so they prune it early.
+    const everywhere = config.exclude.filter((pattern) => pattern.startsWith('**/'));
+    const files = walk(['**/*'], everywhere, path).filter((file) => included(relativeTo(root, file) ?? relativeTo(path, file)!));
+    if (files.length === 0) throw new CliError(`no files to scan in ${arg} (check include and exclude in the configuration)`);
+    return files;
+  }
   if (stats) return [path];
   if (!isDynamicPattern(arg)) throw new CliError(`no such file or folder: ${arg}`);
   const matches = walk([arg], config.exclude, cwd);
@@ -43,8 +51,13 @@ function walk(patterns: readonly string[], exclude: readonly string[], cwd: stri
   return globSync([...patterns], { cwd, ignore: [...exclude], dot: true, absolute: true, onlyFiles: true, expandDirectories: false }).map((file) => resolve(file));
 }
 
+/** `file` relative to `folder` with forward slashes, or undefined when it lies outside it. */
+function relativeTo(folder: string, file: string): string | undefined {
+  const path = relative(folder, file);
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? undefined : path.split(sep).join('/');
+}
+
 /** The path users see: relative to the working directory with forward slashes, absolute outside it. */
 export function displayPath(file: string, cwd: string): string {
-  const path = relative(cwd, file);
-  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? file : path.split(sep).join('/');
+  return relativeTo(cwd, file) ?? file;
 }

@@ -20,6 +20,7 @@ export const CONFIG_FILE_NAME = '.pillar.json';
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.yaml', '**/*.yml', '**/*.json', '**/*.template'];
 export const DEFAULT_EXCLUDE: readonly string[] = [
   '**/node_modules/**', '**/.git/**', '**/cdk.out/**', '**/.aws-sam/**', '**/package.json', '**/package-lock.json', '**/tsconfig*.json',
+  '**/.pillar.json',
 ];
 /** CloudFormation accepts templates of at most 1 MB from S3; anything far larger is not a template. */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
