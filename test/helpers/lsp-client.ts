@@ -27,6 +27,8 @@ export class LspClient {
   readonly messages: string[] = [];
   /** What `workspace/configuration` answers for the `pillar` section. */
   settings: Record<string, unknown> = {};
+  /** While set, `workspace/configuration` waits for it: a busy editor that answers late. */
+  private configurationGate: Promise<void> | undefined;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
@@ -39,7 +41,11 @@ export class LspClient {
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.messages.push(params.message));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      const answer = params.items.map(() => this.settings);
+      await this.configurationGate;
+      return answer;
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
@@ -48,6 +54,16 @@ export class LspClient {
   }
 
   /** `pullConfiguration: false` is a client that only pushes settings (didChangeConfiguration). */
+  /** Holds back answers to `workspace/configuration` until the returned function is called. */
+  holdConfiguration(): () => void {
+    let release!: () => void;
+    this.configurationGate = new Promise((done) => (release = done));
+    return () => {
+      this.configurationGate = undefined;
+      release();
+    };
+  }
+
   async initialize(workspaceFolder: string, { pullConfiguration = true } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,

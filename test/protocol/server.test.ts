@@ -137,6 +137,25 @@ describe('language server over stdio', () => {
     assert.deepEqual((await client.diagnostics(untitled)).map((d) => d.code), ['ebs-volume-encryption-enabled']);
   });
 
+  it('never serves the findings of a document closed while its settings loaded', async () => {
+    const reopened = fileUri(join(workspace, 'reopened.yaml'));
+    const release = client.holdConfiguration();
+    await client.open(reopened, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: reopened } });
+    release();
+    // A request answered after the settings arrived: the server has finished the first analysis.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: reopened }, position: { line: 0, character: 0 } });
+    const clean = 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties: { Encrypted: true }\n';
+    await client.open(reopened, clean);
+    assert.deepEqual(await client.diagnostics(reopened, (p) => p.version === 1), []);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: reopened },
+      range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions, []);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri() } });
     assert.deepEqual(await client.diagnostics(uri(), (p) => p.version === undefined), []);

@@ -123,10 +123,11 @@ export class PillarServer {
 
   private async validate(document: TextDocument): Promise<void> {
     try {
+      const { version } = document; // TextDocuments updates the object in place: read it before awaiting
       const findings = await this.findingsFor(document);
       // The document may have changed or closed while the configuration loaded.
-      if (this.documents.get(document.uri)?.version !== document.version) return;
-      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: this.diagnostics(findings) });
+      if (!this.isCurrent(document, version)) return;
+      void this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: this.diagnostics(findings) });
     } catch (error) {
       this.connection.console.error(`Analysis of ${document.uri} failed: ${String(error)}`);
     }
@@ -134,12 +135,21 @@ export class PillarServer {
 
   /** Findings for the document's current version, analyzed now if the cache is stale. */
   private async findingsFor(document: TextDocument): Promise<readonly Finding[]> {
-    const cached = this.analyses.get(document.uri);
-    if (cached?.version === document.version) return cached.analysis.findings;
+    const { uri, version } = document;
+    const text = document.getText();
+    const cached = this.analyses.get(uri);
+    if (cached?.version === version) return cached.analysis.findings;
     // The previous version's analysis lets the engine re-parse only what the edit touched.
-    const analysis = await this.analyzeText(document.uri, document.getText(), cached?.analysis);
-    this.analyses.set(document.uri, { version: document.version, analysis });
+    const analysis = await this.analyzeText(uri, text, cached?.analysis);
+    // Cache only what still describes the open document: it may have changed or closed meanwhile.
+    if (this.isCurrent(document, version)) this.analyses.set(uri, { version, analysis });
     return analysis.findings;
+  }
+
+  /** Still open, at that version: a document closed and opened again is a new object, from version 1. */
+  private isCurrent(document: TextDocument, version: number): boolean {
+    const current = this.documents.get(document.uri);
+    return current === document && current.version === version;
   }
 
   private async analyzeText(uri: string, text: string, previous?: Analysis): Promise<Analysis> {
