@@ -55,7 +55,7 @@ describe('parseText', () => {
     const root = parseText(source).root!;
     const a = getProperty(root, 'A');
     assert.equal(a?.kind === 'intrinsic' && a.argument.kind, 'seq');
-    assert.equal(textOf(source, a), '!Sub\n  - "${Name}-x"\n  - { Name: !Ref P }\n');
+    assert.equal(textOf(source, a), '!Sub\n  - "${Name}-x"\n  - { Name: !Ref P }');
     const b = getProperty(root, 'B');
     assert.equal(b?.kind === 'intrinsic' && b.argument.kind === 'scalar' && b.argument.value, 'Bucket.Arn');
   });

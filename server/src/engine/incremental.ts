@@ -1,3 +1,4 @@
+import type { CST } from 'yaml';
 import { parseText, type ParsedText } from './parse';
 import { LineIndex } from './positions';
 import type { MapNode, Node, Pair } from './tree';
@@ -30,17 +31,34 @@ export function reparse(previous: ReparseBase, text: string, previousLines: Line
   if (!block) return undefined;
 
   const delta = text.length - previous.text.length;
-  const fragment = parseText(text.slice(block.start, block.end + delta), block.start);
-  const replacement = fragment.root?.kind === 'map' ? fragment.root.pairs : [];
-  if (fragment.problems.length > 0 || fragment.hasAliases || fragment.root?.kind !== 'map' || fragment.root.flow || replacement.length !== 1) return undefined;
-  const [pair] = replacement;
-  if (pair.key.span.start - block.start !== block.pair.key.span.start - block.start) return undefined;
+  const fragmentEnd = block.end + delta;
+  // The resource's lines must still end where the next key starts, not run into its line.
+  if (fragmentEnd < text.length && text[fragmentEnd - 1] !== '\n') return undefined;
+  // The fragment takes in the next key's line too: whatever the edit left open (a quote, a bracket,
+  // a scalar that goes on) must close before that key, or the key would not parse as a key.
+  const nextLineEnd = block.next ? lineEndAfter(text, fragmentEnd) : fragmentEnd;
+  const fragment = parseText(text.slice(block.start, nextLineEnd), block.start);
+  const pairs = fragment.root?.kind === 'map' && !fragment.root.flow ? fragment.root.pairs : [];
+  if (fragment.problems.length > 0 || fragment.hasAliases || hasDocumentMarkers(fragment.cst)) return undefined;
+  if (pairs.length !== (block.next ? 2 : 1)) return undefined;
+  const [pair, next] = pairs;
+  if (block.next && (String(next.key.value) !== String(block.next.key.value) || next.key.span.start !== block.next.key.span.start + delta)) return undefined;
+  // An empty key (`  :`) is placed by the parser according to what precedes it, which the fragment lacks.
+  if (pair.key.span.start === pair.key.span.end) return undefined;
+  // Still the first line of the block, at the same indentation.
+  if (pair.key.span.start - block.start !== block.pair.key.span.start - block.start || text.slice(block.start, pair.key.span.start).includes('\n')) return undefined;
   const id = String(pair.key.value);
   if (id !== String(block.pair.key.value) && resources.byKey.has(id)) return undefined; // a duplicate id is reported by a full parse
 
   const splicer = new Splicer(block.start, block.end, delta, block.pair, pair);
   const newRoot = splicer.splice(root);
   return newRoot ? { text, root: newRoot, format: 'yaml', problems: [], cst: [], hasAliases: false } : undefined;
+}
+
+/** The offset just past the line break that ends the line starting at `start` (or the text's end). */
+function lineEndAfter(text: string, start: number): number {
+  const lineBreak = text.indexOf('\n', start);
+  return lineBreak < 0 ? text.length : lineBreak + 1;
 }
 
 /** The span of `before` that differs from `after`: [start, end) in before, with its length change. */
@@ -67,8 +85,9 @@ function resourceBlock(root: MapNode, resources: MapNode, change: { start: numbe
     const start = lineStart(pair.key.span.start);
     const next = resources.pairs[i + 1] ?? afterResources;
     const end = next ? lineStart(next.key.span.start) : length;
-    // Text inserted at the very start of the first resource's line belongs to no resource.
-    if (start <= change.start && change.end <= end && change.end > start) return { start, end, pair };
+    // A change that touches the next key's line, or starts at this resource's first character
+    // without reaching into it, is not this resource's alone.
+    if (start <= change.start && change.end < end && change.end > start) return { start, end, pair, next };
   }
   return undefined;
 }
@@ -93,14 +112,17 @@ class Splicer {
   private visit(node: Node): Node {
     if (node.span.end <= this.start) return node;
     if (node.span.start >= this.end) return shift(node, this.delta);
-    if (node.kind !== 'map' || node.span.start > this.start) {
-      this.failed = true; // only the root and Resources may straddle the resource's lines
+    // Only the root and Resources (block maps both) may straddle the resource's lines.
+    const parent = node.kind === 'map' && node.pairs.includes(this.replaced);
+    if (node.kind !== 'map' || node.flow || (node.span.start > this.start && !parent)) {
+      this.failed = true;
       return node;
     }
     const pairs = node.pairs.map((pair) => (pair === this.replaced ? this.replacement : { key: this.visitScalar(pair.key), value: this.visit(pair.value) }));
-    // A block map ends where its last value ends; that may now be the new resource's end.
-    const end = node.span.end >= this.end ? node.span.end + this.delta : pairs[pairs.length - 1].value.span.end;
-    return { kind: 'map', span: { start: node.span.start, end }, flow: node.flow, pairs, byKey: indexPairs(pairs) };
+    // A block map ends with its last entry, as the parser measures it.
+    const last = pairs[pairs.length - 1];
+    const end = Math.max(last.key.span.end, last.value.span.end);
+    return { kind: 'map', span: { start: node.span.start, end }, flow: false, pairs, byKey: indexPairs(pairs) };
   }
 
   private visitScalar(key: Pair['key']): Pair['key'] {
@@ -109,6 +131,14 @@ class Splicer {
     this.failed = true;
     return key;
   }
+}
+
+/** `---` or `...` lines: harmless inside the fragment, they start another document in the file. */
+function hasDocumentMarkers(tokens: readonly CST.Token[]): boolean {
+  return tokens.some((token) => {
+    if (token.type === 'doc-end' || token.type === 'directive') return true;
+    return token.type === 'document' && token.start.some((t) => t.type === 'doc-start');
+  });
 }
 
 function shift(node: Node, delta: number): Node {

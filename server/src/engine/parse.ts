@@ -121,12 +121,13 @@ class TreeBuilder {
       result = this.buildMap(node, depth);
     } else if (isSeq(node)) {
       const items = node.items.map((item) => this.build(item as YamlNode, depth + 1));
-      result = this.tag(node, { kind: 'seq', span: this.span(node), flow: Boolean(node.flow), items } satisfies SeqNode);
+      const span = this.collectionSpan(node, items[items.length - 1]?.span.end);
+      result = this.tag(node, { kind: 'seq', span, flow: Boolean(node.flow), items } satisfies SeqNode);
     } else if (isScalar(node)) {
       const value = node.value;
       const scalar: ScalarNode = {
         kind: 'scalar',
-        span: this.span(node),
+        span: this.scalarSpan(node),
         value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value),
       };
       result = this.tag(node, scalar);
@@ -160,7 +161,9 @@ class TreeBuilder {
       byKey.set(name, pair);
       pairs.push(pair);
     }
-    const map: MapNode = { kind: 'map', span: this.span(node), flow: Boolean(node.flow), pairs, byKey };
+    const last = pairs[pairs.length - 1];
+    const span = this.collectionSpan(node, last && Math.max(last.key.span.end, last.value.span.end));
+    const map: MapNode = { kind: 'map', span, flow: Boolean(node.flow), pairs, byKey };
     if (pairs.length === 1) {
       const longName = longFormIntrinsicName(String(pairs[0].key.value));
       if (longName) return { kind: 'intrinsic', span: map.span, name: longName, argument: pairs[0].value };
@@ -232,6 +235,26 @@ class TreeBuilder {
 
   private emptyValueAfter(key: ScalarNode): ScalarNode {
     return { kind: 'scalar', span: { start: key.span.end, end: key.span.end }, value: null };
+  }
+
+  /**
+   * A scalar ends with its last character of text. (yaml's end of a block or multi-line plain
+   * scalar can take in the blank lines after it, depending on what follows them.)
+   */
+  private scalarSpan(node: YamlNode): Span {
+    const span = this.span(node);
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.text[end - this.offset - 1])) end--;
+    return { start: span.start, end };
+  }
+
+  /**
+   * A block collection ends where its last entry ends. (yaml's own end can take in the comments
+   * that follow, depending on what comes after them; this end depends on the collection alone.)
+   */
+  private collectionSpan(node: YamlNode & { flow?: boolean }, lastEnd: number | undefined): Span {
+    const span = this.span(node);
+    return node.flow || lastEnd === undefined ? span : { start: span.start, end: lastEnd };
   }
 
   private span(node: YamlNode): Span {
