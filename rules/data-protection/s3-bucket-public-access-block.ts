@@ -49,7 +49,8 @@ const rule: Rule = {
     const changes: Change[] = [];
     for (const flag of FLAGS) {
       const flagPair = configuration.byKey.get(flag);
-      const values = flagPair ? context.evaluator.candidates(flagPair.value).map((c) => asBoolean(c.value)) : [false];
+      // Unset (absent, or removed with AWS::NoValue) means false.
+      const values = flagPair ? context.evaluator.candidates(flagPair.value).map((c) => (c.value.kind === 'noValue' ? false : asBoolean(c.value))) : [false];
       if (!values.includes(false)) continue;
       open.push(flag);
       if (!flagPair || flagPair.value.kind === 'scalar') changes.push({ kind: 'set', map: configuration, key: flag, value: true });

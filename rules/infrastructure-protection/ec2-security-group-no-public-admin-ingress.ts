@@ -1,4 +1,4 @@
-import type { Node } from '../../server/src/engine/tree';
+import { conditionalBranches, type Node } from '../../server/src/engine/tree';
 import type { Rule, RuleContext } from '../lib/rule';
 import { asText, explain } from '../lib/values';
 
@@ -41,8 +41,11 @@ const rule: Rule = {
       return;
     }
     const ingress = resource.properties?.byKey.get('SecurityGroupIngress')?.value;
-    if (ingress?.kind !== 'seq') return;
-    for (const item of ingress.items) checkIngress(item, context);
+    // Rules are often added per environment: `- !If [IsDev, { …ingress… }, !Ref AWS::NoValue]`.
+    for (const list of ingress ? conditionalBranches(ingress) : []) {
+      if (list.kind !== 'seq') continue;
+      for (const item of list.items) for (const rule of conditionalBranches(item)) checkIngress(rule, context);
+    }
   },
 };
 

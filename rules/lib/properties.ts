@@ -44,9 +44,10 @@ export function checkRequiredTrue(resource: Resource, context: RuleContext, requ
     const off = candidate.value.kind === 'noValue' || asBoolean(candidate.value) === false;
     if (!off) continue;
     const literal = pair.value.kind === 'scalar';
+    const state = candidate.value.kind === 'noValue' ? 'is not set' : 'is false';
     context.report({
       at: pair.value,
-      message: `${resource.logicalId} turns off ${required.what}: ${required.property} is false${explain(candidate)}.`,
+      message: `${resource.logicalId} turns off ${required.what}: ${required.property} ${state}${explain(candidate)}.`,
       fixes: literal ? fix({ kind: 'replace', node: pair.value, value: true }) : [],
     });
     return;

@@ -33,6 +33,12 @@ testRule(rule, {
       output: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: true\n',
     },
     {
+      name: 'Properties with only a comment',
+      code: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: # to do\n',
+      findings: [{ range: '4:5-4:15' }],
+      output: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: # to do\n      Encrypted: true\n',
+    },
+    {
       name: 'a trailing comment stays on its line',
       code: 'Resources:\n    Volume:\n        Type: AWS::EC2::Volume\n        Properties:\n            Size: 10 # GiB\n# end\n',
       findings: [{ range: '4:9-4:19' }],

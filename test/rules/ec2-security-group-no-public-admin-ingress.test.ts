@@ -37,6 +37,18 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'a rule added under a condition',
+      code: group('        - !If\n          - IsDev\n          - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }\n          - !Ref AWS::NoValue\n'),
+      findings: [{ range: '9:66-9:75', message: 'Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0).' }],
+      output: null,
+    },
+    {
+      name: 'CIDR through a Sub of a parameter that allows several values',
+      code: `Parameters:\n  Cidr: { Type: String, Default: 0.0.0.0/0, AllowedValues: [0.0.0.0/0, 10.0.0.0/8] }\n${group('        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Sub "${Cidr}" }\n')}`,
+      findings: [{ range: '9:64-9:78', message: 'Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0) (from the default of parameter Cidr).' }],
+      output: null,
+    },
+    {
       name: 'standalone ingress with CIDR from a parameter default',
       code: 'Parameters:\n  AdminCidr: { Type: String, Default: 0.0.0.0/0 }\nResources:\n  Ssh:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: !Ref AdminCidr\n',
       findings: [{ range: '11:15-11:29', message: 'Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0) (from the default of parameter AdminCidr).' }],

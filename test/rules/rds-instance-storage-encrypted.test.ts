@@ -27,7 +27,7 @@ testRule(rule, {
     {
       name: 'removed with AWS::NoValue on a branch',
       code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, !Ref AWS::NoValue, true]\n')}`,
-      findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is false (when condition Dev is true).' }],
+      findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is not set (when condition Dev is true).' }],
       output: null,
     },
     {

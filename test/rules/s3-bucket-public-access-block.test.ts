@@ -39,6 +39,12 @@ testRule(rule, {
       output: bucket('      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n        BlockPublicPolicy: true\n        RestrictPublicBuckets: true\n'),
     },
     {
+      name: 'a setting removed on one branch',
+      code: bucket('      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: !If [Open, !Ref AWS::NoValue, true]\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n'),
+      findings: [{ range: '7:28-7:63', message: 'Bucket does not block all public access: BlockPublicPolicy is not true.' }],
+      output: null,
+    },
+    {
       name: 'a website bucket is flagged, with the fix not preferred',
       code: bucket('      WebsiteConfiguration:\n        IndexDocument: index.html\n'),
       findings: [{ range: '4:5-4:15' }],

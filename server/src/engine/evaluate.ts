@@ -60,8 +60,11 @@ export class Evaluator {
         return this.conditional(argument, depth);
       case 'Fn::GetAtt':
         return [plain(this.getAtt(argument))];
-      case 'Fn::Sub':
-        return [plain(this.sub(argument, depth))];
+      case 'Fn::Sub': {
+        // `!Sub "${Name}"` is `!Ref Name` (or `!GetAtt`): it keeps every value the name can take.
+        const whole = argument.kind === 'scalar' ? /^\$\{([^}!.]+)\}$/.exec(String(argument.value)) : null;
+        return whole ? this.ref(whole[1], depth) : [plain(this.sub(argument, depth))];
+      }
       case 'Fn::Join':
         return [plain(this.join(argument, depth))];
       case 'Fn::Select':

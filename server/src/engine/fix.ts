@@ -38,9 +38,10 @@ export class FixRenderer {
     if (!isCollection(value)) return { start: node.span.start, end: node.span.end, text: this.scalar(value) };
     const emptyBlockValue = node.span.start === node.span.end && this.parsed.format === 'yaml';
     if (emptyBlockValue) {
-      // `Key:` with nothing after it: the new collection goes on the following lines.
+      // `Key:` with nothing after it (but perhaps a comment): the collection goes on the following lines.
       const lines = this.yamlLines(value, this.lineIndent(node.span.start) + this.indentUnit);
-      return { start: node.span.start, end: node.span.end, text: `${this.newline()}${lines.join(this.newline())}` };
+      const at = this.lines.lineEnd(this.lines.positionAt(node.span.start).line);
+      return { start: at, end: at, text: `${this.newline()}${lines.join(this.newline())}` };
     }
     return { start: node.span.start, end: node.span.end, text: this.flowValue(value, this.lineIndent(node.span.start)) };
   }

@@ -1,5 +1,5 @@
 import type { Resource } from './model';
-import { asMap, getProperty, type MapNode, type Node } from './tree';
+import { asMap, conditionalBranches, getProperty, type MapNode, type Node } from './tree';
 
 /** identity: attached to a principal; resource: attached to a resource; trust: who may assume a role. */
 export type PolicyKind = 'identity' | 'resource' | 'trust';
@@ -122,23 +122,4 @@ function locate(properties: MapNode | undefined, path: string): { node: Node; pa
   if (isList && value.kind === 'seq') value.items.forEach((item, index) => visit(item, `${name}[${index}]`));
   else visit(value, name);
   return found;
-}
-
-/**
- * `!If [Cond, A, B]` holds A or B; a policy or statement under it is analyzed in both branches.
- * Each node once: aliases can make the same branch reachable along exponentially many paths.
- */
-export function conditionalBranches(node: Node): Node[] {
-  const seen = new Set<Node>();
-  const branches: Node[] = [];
-  const visit = (current: Node): void => {
-    if (seen.has(current)) return;
-    seen.add(current);
-    if (current.kind === 'intrinsic' && current.name === 'Fn::If' && current.argument.kind === 'seq' && current.argument.items.length === 3) {
-      visit(current.argument.items[1]);
-      visit(current.argument.items[2]);
-    } else branches.push(current);
-  };
-  visit(node);
-  return branches;
 }

@@ -59,3 +59,22 @@ export function asMap(node: Node | undefined): MapNode | undefined {
 export function scalarString(node: Node | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
+
+/**
+ * `!If [Cond, A, B]` holds A or B; a policy or statement under it is analyzed in both branches.
+ * Each node once: aliases can make the same branch reachable along exponentially many paths.
+ */
+export function conditionalBranches(node: Node): Node[] {
+  const seen = new Set<Node>();
+  const branches: Node[] = [];
+  const visit = (current: Node): void => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    if (current.kind === 'intrinsic' && current.name === 'Fn::If' && current.argument.kind === 'seq' && current.argument.items.length === 3) {
+      visit(current.argument.items[1]);
+      visit(current.argument.items[2]);
+    } else branches.push(current);
+  };
+  visit(node);
+  return branches;
+}
