@@ -4,12 +4,16 @@
  * takes after a one-line edit; and how much heap the cached results of the corpus hold.
  * `--json` prints the numbers as JSON.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseDocument } from 'yaml';
 import { resolveConfig } from '../../server/src/engine/config';
 import type { Analysis } from '../../server/src/engine/engine';
 import { engine, ruleIds } from '../helpers/analyze';
+import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
 
@@ -135,10 +139,34 @@ function measureHeap(files: readonly CorpusFile[]): { analyses: number; heapMb: 
   return { analyses: kept.length, heapMb: after / 2 ** 20, retainedMb: (after - before) / 2 ** 20, gc: collectGarbage !== undefined };
 }
 
+/**
+ * The language server's resident memory once every corpus template is open in it (and analyzed),
+ * as an editor with all of them open would see it. Linux only: read from /proc.
+ */
+async function measureServerMemory(files: readonly CorpusFile[]): Promise<{ documents: number; rssMb: number } | undefined> {
+  if (!existsSync('/proc/self/status')) return undefined;
+  const workspace = mkdtempSync(join(tmpdir(), 'pillar-bench-'));
+  const client = new LspClient(resolve(__dirname, 'server.js'));
+  try {
+    await client.initialize(workspace);
+    const uris = files.map((file) => fileUri(join(workspace, file.name)));
+    await Promise.all(files.map((file, i) => client.open(uris[i], file.text, file.name.endsWith('.json') ? 'json' : 'yaml')));
+    for (const uri of uris) await client.diagnostics(uri, () => true, 120_000);
+    const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return { documents: files.length, rssMb: rssKb / 1024 };
+  } finally {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 type Reanalysis = ReturnType<typeof measureReanalysis>;
 type Heap = ReturnType<typeof measureHeap>;
 
-function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysis[], heap: Heap | undefined): void {
+type ServerMemory = Awaited<ReturnType<typeof measureServerMemory>>;
+
+function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysis[], heap: Heap | undefined, server: ServerMemory): void {
   const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(24) : cell.padStart(10))).join(' ');
   const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
   console.log(`Pillar bench: node ${process.version}; median of ${SMALL.runs} runs after ${SMALL.warmups} warm-ups (${LARGE.runs} after ${LARGE.warmups} for 20k lines)`);
@@ -157,9 +185,10 @@ function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysi
     const approximate = heap.gc ? '' : ' (no gc available: approximate)';
     console.log(`heap with the ${heap.analyses} corpus analyses kept: ${heap.heapMb.toFixed(1)} MB used, ${heap.retainedMb.toFixed(1)} MB of it by the analyses${approximate}`);
   }
+  if (server) console.log(`language server with the ${server.documents} corpus templates open: ${server.rssMb.toFixed(1)} MB resident`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const corpus = readCorpus();
   if (!corpus) console.warn(`No corpus at ${CORPUS_DIR}; skipping the corpus rows.`);
   const cases = [
@@ -171,11 +200,12 @@ function main(): void {
   // 500 is CloudFormation's own quota of resources per template; 1,000 is the design's stress case.
   const reanalyses = [500, 1_000].map(measureReanalysis);
   const heap = corpus ? measureHeap(corpus) : undefined;
+  const server = corpus ? await measureServerMemory(corpus) : undefined;
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS }, cases, reanalyses, heap }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS }, cases, reanalyses, heap, server }, null, 2));
   } else {
-    printTable(cases, reanalyses, heap);
+    printTable(cases, reanalyses, heap, server);
   }
 }
 
-main();
+void main();
