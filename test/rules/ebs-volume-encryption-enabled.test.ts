@@ -39,6 +39,26 @@ testRule(rule, {
       output: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: # to do\n      Encrypted: true\n',
     },
     {
+      name: 'after a keep-chomped block scalar, which keeps its blank lines',
+      code: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n      Notes: |+\n        kept\n\n  Other:\n    Type: AWS::SNS::Topic\n',
+      findings: [{ range: '4:5-4:15' }],
+      output: 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n      Notes: |+\n        kept\n\n      Encrypted: true\n  Other:\n    Type: AWS::SNS::Topic\n',
+    },
+    {
+      name: 'JSON indented with tabs',
+      file: 't.json',
+      code: '{\n\t"Resources": {\n\t\t"Volume": {\n\t\t\t"Type": "AWS::EC2::Volume",\n\t\t\t"Properties": {\n\t\t\t\t"Size": 10\n\t\t\t}\n\t\t}\n\t}\n}\n',
+      findings: [{ range: '5:4-5:16' }],
+      output: '{\n\t"Resources": {\n\t\t"Volume": {\n\t\t\t"Type": "AWS::EC2::Volume",\n\t\t\t"Properties": {\n\t\t\t\t"Size": 10,\n\t\t\t\t"Encrypted": true\n\t\t\t}\n\t\t}\n\t}\n}\n',
+    },
+    {
+      name: 'JSON indented with tabs, no Properties',
+      file: 't.json',
+      code: '{\n\t"Resources": {\n\t\t"Volume": {\n\t\t\t"Type": "AWS::EC2::Volume"\n\t\t}\n\t}\n}\n',
+      findings: [{ range: '3:3-3:11' }],
+      output: '{\n\t"Resources": {\n\t\t"Volume": {\n\t\t\t"Type": "AWS::EC2::Volume",\n\t\t\t"Properties": {\n\t\t\t\t"Encrypted": true\n\t\t\t}\n\t\t}\n\t}\n}\n',
+    },
+    {
       name: 'a trailing comment stays on its line',
       code: 'Resources:\n    Volume:\n        Type: AWS::EC2::Volume\n        Properties:\n            Size: 10 # GiB\n# end\n',
       findings: [{ range: '4:9-4:19' }],

@@ -43,13 +43,13 @@ export class FixRenderer {
       const at = this.lines.lineEnd(this.lines.positionAt(node.span.start).line);
       return { start: at, end: at, text: `${this.newline()}${lines.join(this.newline())}` };
     }
-    return { start: node.span.start, end: node.span.end, text: this.flowValue(value, this.lineIndent(node.span.start)) };
+    return { start: node.span.start, end: node.span.end, text: this.flowValue(value, this.leadingWhitespace(node.span.start)) };
   }
 
   private insertBlock(map: MapNode, entries: [string, unknown][]): TextEdit {
     const last = map.pairs[map.pairs.length - 1];
     const indent = last ? this.column(last.key.span.start) : this.column(map.span.start);
-    const at = last ? this.endOfLineAfter(last.value.span.end, last.key.span.end) : map.span.end;
+    const at = last ? this.endOfLineAfter(last.value, last.key.span.end) : map.span.end;
     const text = entries.map(([key, value]) => `${this.newline()}${this.yamlEntry(key, value, indent)}`).join('');
     return { start: at, end: at, text };
   }
@@ -57,19 +57,18 @@ export class FixRenderer {
   private insertFlow(map: MapNode, entries: [string, unknown][]): TextEdit {
     const last = map.pairs[map.pairs.length - 1];
     const multiLine = last !== undefined && this.lines.positionAt(last.key.span.start).line !== this.lines.positionAt(map.span.start).line;
-    const indent = multiLine ? this.column(last.key.span.start) : this.lineIndent(map.span.start);
-    const separator = multiLine ? `,${this.newline()}${' '.repeat(indent)}` : ', ';
+    const indent = this.leadingWhitespace(multiLine ? last.key.span.start : map.span.start);
+    const separator = multiLine ? `,${this.newline()}${indent}` : ', ';
     const text = entries.map(([key, value]) => `${JSON.stringify(key)}: ${this.flowValue(value, indent)}`).join(separator);
     if (!last) return { start: map.span.start + 1, end: map.span.start + 1, text };
     return { start: last.value.span.end, end: last.value.span.end, text: `${separator}${text}` };
   }
 
-  private flowValue(value: unknown, indent: number): string {
-    return this.parsed.format === 'json' ? this.json(value, indent) : JSON.stringify(value);
-  }
-
-  private json(value: unknown, indent: number): string {
-    return JSON.stringify(value, null, this.indentUnit).replace(/\n/g, `${this.newline()}${' '.repeat(indent)}`);
+  /** A value in flow style: JSON laid out like the file around it, or one line of YAML flow. */
+  private flowValue(value: unknown, indent: string): string {
+    if (this.parsed.format !== 'json') return JSON.stringify(value);
+    const unit = indent.startsWith('\t') ? '\t' : this.indentUnit;
+    return JSON.stringify(value, null, unit).replace(/\n/g, `${this.newline()}${indent}`);
   }
 
   private yamlEntry(key: string, value: unknown, indent: number): string {
@@ -97,20 +96,32 @@ export class FixRenderer {
 
   /**
    * Where a new sibling goes after a block value: past the end of the value's last line, so a
-   * trailing comment stays on its own line. A value that ends at a line break ends on the line before.
+   * trailing comment stays on its own line; past the blank lines a keep-chomped block scalar
+   * (`|+`) holds, so that its value keeps them.
    */
-  private endOfLineAfter(valueEnd: number, keyEnd: number): number {
+  private endOfLineAfter(value: Node, keyEnd: number): number {
     const text = this.parsed.text;
-    let end = Math.max(valueEnd, keyEnd);
-    while (end > keyEnd && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    return this.lines.lineEnd(this.lines.positionAt(end).line);
+    let line = this.lines.positionAt(Math.max(value.span.end, keyEnd)).line;
+    if (/^[|>][1-9]?\+/.test(text.slice(value.span.start, value.span.start + 3))) {
+      const blank = (l: number) => l < this.lines.lineCount && text.slice(this.lines.lineStart(l), this.lines.lineEnd(l)).trim() === '';
+      while (blank(line + 1) && line + 1 < this.lines.lineCount - 1) line++;
+    }
+    return this.lines.lineEnd(line);
   }
 
   private column(offset: number): number {
     return this.lines.positionAt(offset).character;
   }
 
-  /** Leading white space of the line holding `offset`. */
+  /** The spaces and tabs that start the line holding `offset`. */
+  private leadingWhitespace(offset: number): string {
+    const start = this.lines.lineStart(this.lines.positionAt(offset).line);
+    let end = start;
+    while (this.parsed.text[end] === ' ' || this.parsed.text[end] === '\t') end++;
+    return this.parsed.text.slice(start, end);
+  }
+
+  /** Leading spaces of the line holding `offset` (YAML indents with spaces only). */
   private lineIndent(offset: number): number {
     const line = this.lines.positionAt(offset).line;
     const start = this.lines.lineStart(line);
