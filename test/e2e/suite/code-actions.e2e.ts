@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import {
   applyAction,
   codeActions,
+  offeredCodeActions,
   FIRST_DIAGNOSTICS_TIMEOUT_MS,
   findDiagnostic,
   fixtureText,
@@ -41,7 +42,7 @@ suite('code actions', () => {
 
   test('YAML: "Block all public access" is the preferred fix; applying it removes only its finding and adds only its lines', async () => {
     const { editor, uri, original } = await opened('logging.yaml', 'bucket.yaml', 4);
-    const actions = await codeActions(uri, findDiagnostic(uri, 's3-bucket-public-access-block').range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await offeredCodeActions(uri, findDiagnostic(uri, 's3-bucket-public-access-block').range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => a.title), ['Block all public access', FIX_ALL]);
     const [fix] = actions;
     assert.equal(fix.isPreferred, true);
@@ -57,7 +58,7 @@ suite('code actions', () => {
 
   test('YAML: two findings on one range each offer their fix; the comment on the last line is kept', async () => {
     const { editor, uri, original } = await opened('logging.yaml', 'trail.yaml', 4);
-    const actions = await codeActions(uri, findDiagnostic(uri, 'cloudtrail-multi-region-enabled').range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await offeredCodeActions(uri, findDiagnostic(uri, 'cloudtrail-multi-region-enabled').range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => a.title).sort(), ['Fix all auto-fixable Pillar problems', 'Set EnableLogFileValidation: true', 'Set IsMultiRegionTrail: true']);
     await applyAction(actions.find((a) => a.title === 'Set IsMultiRegionTrail: true')!);
     assert.equal(editor.document.getText(), spliceLines(original, 10, 0, '      IsMultiRegionTrail: true'));
@@ -76,7 +77,7 @@ suite('code actions', () => {
 
   test('JSON: the fix inserts a JSON object with the file\'s indentation', async () => {
     const { editor, uri, original } = await opened('storage.json', 'storage.json', 3);
-    const actions = await codeActions(uri, findDiagnostic(uri, 's3-bucket-public-access-block').range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await offeredCodeActions(uri, findDiagnostic(uri, 's3-bucket-public-access-block').range, vscode.CodeActionKind.QuickFix.value);
     // The EBS and RDS fixes are not preferred (they replace the resource), so there is nothing else to fix all.
     assert.deepEqual(actions.map((a) => a.title), ['Block all public access']);
     await applyAction(actions[0]);
@@ -86,7 +87,7 @@ suite('code actions', () => {
 
   test('JSON: a fix that replaces the resource is offered but not preferred', async () => {
     const { editor, uri, original } = await opened('storage.json', 'volume.json', 3);
-    const actions = await codeActions(uri, findDiagnostic(uri, 'ebs-volume-encryption-enabled').range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await offeredCodeActions(uri, findDiagnostic(uri, 'ebs-volume-encryption-enabled').range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Set Encrypted: true (replaces an existing volume)', false]]);
     await applyAction(actions[0]);
     assert.equal(editor.document.getText(), spliceLines(original, 10, 1, '        "Encrypted": true'));
@@ -95,7 +96,7 @@ suite('code actions', () => {
 
   test('fix-all (source.fixAll.pillar) applies every preferred fix at once', async () => {
     const { editor, uri, original } = await opened('logging.yaml', 'fix-all.yaml', 4);
-    const actions = await codeActions(uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const actions = await offeredCodeActions(uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
     assert.deepEqual(actions.map((a) => [a.title, a.kind?.value]), [[FIX_ALL, 'source.fixAll.pillar']]);
     await applyAction(actions[0]);
     const expected = spliceLines(spliceLines(original, 15, 0, ...YAML_BLOCK(6)), 10, 0, '      EnableLogFileValidation: true', '      IsMultiRegionTrail: true');

@@ -131,6 +131,31 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: s
   return (result ?? []).filter((item): item is vscode.CodeAction => 'title' in item && !('command' in item && typeof item.command === 'string'));
 }
 
+/**
+ * Asks again (every 100 ms, up to the timeout) until the answer is not empty: right after
+ * diagnostics appear the editor may still be re-sending the document to the server (seen once in
+ * CI: no code action for a document whose diagnostics were already shown).
+ */
+async function answered<T extends { length: number }>(ask: () => Promise<T>, what: string, timeoutMs = TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await ask();
+    if (answer.length > 0) return answer;
+    assert.ok(Date.now() < deadline, `${what}: nothing within ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Code actions that are expected to exist (see `answered`). */
+export function offeredCodeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return answered(() => codeActions(uri, range, kind), `code actions on ${vscode.workspace.asRelativePath(uri)}`);
+}
+
+/** Hover text that is expected to exist (see `answered`). */
+export function offeredHoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  return answered(() => hoverText(uri, position), `hover on ${vscode.workspace.asRelativePath(uri)}`);
+}
+
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
   assert.ok(action.edit, `code action "${action.title}" has no edit`);
   assert.equal(await vscode.workspace.applyEdit(action.edit), true, `VS Code refused the edit of "${action.title}"`);
