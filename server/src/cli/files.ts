@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { createPathFilter, type ResolvedConfig } from '../engine/config';
+import { createPathFilter, pathWithin, type ResolvedConfig } from '../engine/config';
 import { CliError, ioError } from './errors';
 
 /**
@@ -25,7 +25,7 @@ function expand(arg: string, config: ResolvedConfig, included: (path: string) =>
   if (stats?.isDirectory()) {
     // Excludes like `**/node_modules/**` hold wherever the walk starts, so they prune it early.
     const everywhere = config.exclude.filter((pattern) => pattern.startsWith('**/'));
-    const files = walk(['**/*'], everywhere, path).filter((file) => included(relativeTo(root, file) ?? relativeTo(path, file)!));
+    const files = walk(['**/*'], everywhere, path).filter((file) => included(pathWithin(root, file) ?? pathWithin(path, file)!));
     if (files.length === 0) throw new CliError(`no files to scan in ${arg} (check include and exclude in the configuration)`);
     return files;
   }
@@ -51,13 +51,7 @@ function walk(patterns: readonly string[], exclude: readonly string[], cwd: stri
   return globSync([...patterns], { cwd, ignore: [...exclude], dot: true, absolute: true, onlyFiles: true, expandDirectories: false }).map((file) => resolve(file));
 }
 
-/** `file` relative to `folder` with forward slashes, or undefined when it lies outside it. */
-function relativeTo(folder: string, file: string): string | undefined {
-  const path = relative(folder, file);
-  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? undefined : path.split(sep).join('/');
-}
-
 /** The path users see: relative to the working directory with forward slashes, absolute outside it. */
 export function displayPath(file: string, cwd: string): string {
-  return relativeTo(cwd, file) ?? file;
+  return pathWithin(cwd, file) ?? file;
 }

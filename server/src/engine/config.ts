@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { SEVERITIES, type Severity } from './api';
 
@@ -88,4 +89,13 @@ export function createPathFilter(config: ResolvedConfig): (relativePath: string)
   const included = picomatch([...config.include], { dot: true });
   const excluded = picomatch([...config.exclude], { dot: true });
   return (relativePath) => included(relativePath) && !excluded(relativePath);
+}
+
+/**
+ * `file` relative to `folder`, with forward slashes, as include and exclude globs are written; or
+ * undefined when the file lies outside the folder.
+ */
+export function pathWithin(folder: string, file: string): string | undefined {
+  const path = relative(folder, file);
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? undefined : path.split(sep).join('/');
 }

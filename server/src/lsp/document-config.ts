@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, ConfigError, createPathFilter, parseConfigFile, resolveConfig, type PillarConfig, type ResolvedConfig } from '../engine/config';
+import { CONFIG_FILE_NAME, ConfigError, createPathFilter, parseConfigFile, pathWithin, resolveConfig, type PillarConfig, type ResolvedConfig } from '../engine/config';
 import { SETTINGS_SECTION, type PillarSettings } from '../protocol';
 
 export interface DocumentConfig {
@@ -57,7 +57,7 @@ export class DocumentConfigs {
   /** The workspace folder path holding a file path, if any. */
   folderOf(path: string): string | undefined {
     const paths = this.folders().map((folder) => pathOf(folder.uri));
-    return paths.filter((folder) => path === folder || path.startsWith(folder + sep)).sort((a, b) => b.length - a.length)[0];
+    return paths.filter((folder) => pathWithin(folder, path) !== undefined).sort((a, b) => b.length - a.length)[0];
   }
 
   private async load(uri: string): Promise<DocumentConfig> {
@@ -66,7 +66,7 @@ export class DocumentConfigs {
     const [fileConfig, settings] = await Promise.all([folder ? this.readConfigFile(folder) : undefined, this.settings(uri)]);
     const config = this.resolve([fileConfig, settingsLayer(settings)]);
     // Unsaved (untitled) documents have no path to filter; they are analyzed by content alone.
-    const included = !uri.startsWith('file:') || createPathFilter(config)((folder ? relative(folder, path) : path.replace(/^[/\\]+/, '')).split(sep).join('/'));
+    const included = !uri.startsWith('file:') || createPathFilter(config)((folder && pathWithin(folder, path)) || path.replace(/^[/\\]+/, '').split(sep).join('/'));
     return { enabled: settings?.enable !== false, config, included };
   }
 
