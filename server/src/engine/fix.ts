@@ -103,8 +103,9 @@ export class FixRenderer {
     const text = this.parsed.text;
     let line = this.lines.positionAt(Math.max(value.span.end, keyEnd)).line;
     if (/^[|>][1-9]?\+/.test(text.slice(value.span.start, value.span.start + 3))) {
-      const blank = (l: number) => l < this.lines.lineCount && text.slice(this.lines.lineStart(l), this.lines.lineEnd(l)).trim() === '';
-      while (blank(line + 1) && line + 1 < this.lines.lineCount - 1) line++;
+      // Not into the empty line after the file's last line break: that is the end of the file.
+      const blank = (l: number) => text.slice(this.lines.lineStart(l), this.lines.lineEnd(l)).trim() === '';
+      while (line + 1 < this.lines.lineCount - 1 && blank(line + 1)) line++;
     }
     return this.lines.lineEnd(line);
   }

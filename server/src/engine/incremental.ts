@@ -1,7 +1,7 @@
 import type { CST } from 'yaml';
 import { parseText, type ParsedText } from './parse';
 import { LineIndex } from './positions';
-import type { MapNode, Node, Pair } from './tree';
+import { lastEntryEnd, type MapNode, type Node, type Pair } from './tree';
 
 /** What a re-parse needs of the previous parse: not its CST, which only serves suppressions. */
 export type ReparseBase = Omit<ParsedText, 'cst'>;
@@ -46,7 +46,7 @@ export function reparse(previous: ReparseBase, text: string, previousLines: Line
   // An empty key (`  :`) is placed by the parser according to what precedes it, which the fragment lacks.
   if (pair.key.span.start === pair.key.span.end) return undefined;
   // Still the first line of the block, at the same indentation.
-  if (pair.key.span.start - block.start !== block.pair.key.span.start - block.start || text.slice(block.start, pair.key.span.start).includes('\n')) return undefined;
+  if (pair.key.span.start !== block.pair.key.span.start || text.slice(block.start, pair.key.span.start).includes('\n')) return undefined;
   const id = String(pair.key.value);
   if (id !== String(block.pair.key.value) && resources.byKey.has(id)) return undefined; // a duplicate id is reported by a full parse
 
@@ -120,9 +120,7 @@ class Splicer {
     }
     const pairs = node.pairs.map((pair) => (pair === this.replaced ? this.replacement : { key: this.visitScalar(pair.key), value: this.visit(pair.value) }));
     // A block map ends with its last entry, as the parser measures it.
-    const last = pairs[pairs.length - 1];
-    const end = Math.max(last.key.span.end, last.value.span.end);
-    return { kind: 'map', span: { start: node.span.start, end }, flow: false, pairs, byKey: indexPairs(pairs) };
+    return { kind: 'map', span: { start: node.span.start, end: lastEntryEnd(pairs)! }, flow: false, pairs, byKey: indexPairs(pairs) };
   }
 
   private visitScalar(key: Pair['key']): Pair['key'] {

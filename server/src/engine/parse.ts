@@ -2,7 +2,7 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
 import type { Span } from './api';
 import { INTRINSIC_SHORT_TAGS, longFormIntrinsicName, shortTagToName } from './intrinsics';
-import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './tree';
+import { lastEntryEnd, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
 
 /** A problem found while reading the text, before any rule runs. */
 export interface ParseProblem {
@@ -95,8 +95,7 @@ function spanOf(pos: readonly number[] | undefined, offset: number): Span {
 /** Converts the yaml AST into the positioned tree, expanding aliases within a budget. */
 class TreeBuilder {
   private readonly converted = new Map<YamlNode, Node>();
-  private readonly sizes = new Map<Node, number>();
-  private readonly heights = new Map<Node, number>();
+  private readonly measures = new Map<Node, { readonly size: number; readonly height: number }>();
   private expandedNodes = 0;
   private reportedLimit = false;
   hasAliases = false;
@@ -161,8 +160,7 @@ class TreeBuilder {
       byKey.set(name, pair);
       pairs.push(pair);
     }
-    const last = pairs[pairs.length - 1];
-    const span = this.collectionSpan(node, last && Math.max(last.key.span.end, last.value.span.end));
+    const span = this.collectionSpan(node, lastEntryEnd(pairs));
     const map: MapNode = { kind: 'map', span, flow: Boolean(node.flow), pairs, byKey };
     if (pairs.length === 1) {
       const longName = longFormIntrinsicName(String(pairs[0].key.value));
@@ -190,8 +188,8 @@ class TreeBuilder {
 
   private reuse(node: Node, source: YamlNode, depth: number): Node {
     // An alias splices in a whole subtree: keep the tree within maxDepth wherever it lands.
-    if (depth + this.heightOf(node) > LIMITS.maxDepth) return this.limit(source, TOO_DEEP);
-    const size = this.sizeOf(node);
+    const { size, height } = this.measure(node);
+    if (depth + height > LIMITS.maxDepth) return this.limit(source, TOO_DEEP);
     this.expandedNodes += size;
     if (this.expandedNodes > LIMITS.maxExpandedNodes) {
       return this.limit(source, `Aliases expand this document to more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes; the rest is not analyzed.`);
@@ -199,26 +197,23 @@ class TreeBuilder {
     return node;
   }
 
-  private sizeOf(node: Node): number {
-    const known = this.sizes.get(node);
-    if (known !== undefined) return known;
+  /** How many nodes a subtree holds once expanded, and how deep it goes; once per subtree. */
+  private measure(node: Node): { readonly size: number; readonly height: number } {
+    const known = this.measures.get(node);
+    if (known) return known;
     let size = 1;
-    if (node.kind === 'map') for (const pair of node.pairs) size += 1 + this.sizeOf(pair.value);
-    else if (node.kind === 'seq') for (const item of node.items) size += this.sizeOf(item);
-    else if (node.kind === 'intrinsic') size += this.sizeOf(node.argument);
-    this.sizes.set(node, size);
-    return size;
-  }
-
-  private heightOf(node: Node): number {
-    const known = this.heights.get(node);
-    if (known !== undefined) return known;
     let height = 0;
-    if (node.kind === 'map') for (const pair of node.pairs) height = Math.max(height, 1 + this.heightOf(pair.value));
-    else if (node.kind === 'seq') for (const item of node.items) height = Math.max(height, 1 + this.heightOf(item));
-    else if (node.kind === 'intrinsic') height = this.heightOf(node.argument);
-    this.heights.set(node, height);
-    return height;
+    const add = (child: Node, keys: number, levels: number) => {
+      const inner = this.measure(child);
+      size += keys + inner.size;
+      height = Math.max(height, levels + inner.height);
+    };
+    if (node.kind === 'map') for (const pair of node.pairs) add(pair.value, 1, 1);
+    else if (node.kind === 'seq') for (const item of node.items) add(item, 0, 1);
+    else if (node.kind === 'intrinsic') add(node.argument, 0, 0);
+    const measured = { size, height };
+    this.measures.set(node, measured);
+    return measured;
   }
 
   private limit(node: YamlNode, message: string): Node {

@@ -44,6 +44,12 @@ export interface IntrinsicNode {
   readonly argument: Node;
 }
 
+/** Where a block map ends: with its last entry (its value, or its key when the value is empty). */
+export function lastEntryEnd(pairs: readonly Pair[]): number | undefined {
+  const last = pairs[pairs.length - 1];
+  return last && Math.max(last.key.span.end, last.value.span.end);
+}
+
 export function getProperty(node: Node | undefined, key: string): Node | undefined {
   return node?.kind === 'map' ? node.byKey.get(key)?.value : undefined;
 }
