@@ -35,15 +35,16 @@ function level(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'info' ? 'note' : severity;
 }
 
+/** What every SARIF rule descriptor holds, for a rule and for an engine check alike. */
+function descriptor(id: string, severity: Severity, title: string, description: string) {
+  return { id, name: pascalCase(id), shortDescription: { text: title }, fullDescription: { text: description }, defaultConfiguration: { level: level(severity) } };
+}
+
 function ruleDescriptor(meta: RuleMeta) {
   return {
-    id: meta.id,
-    name: pascalCase(meta.id),
-    shortDescription: { text: meta.title },
-    fullDescription: { text: meta.rationale },
+    ...descriptor(meta.id, meta.severity, meta.title, meta.rationale),
     help: { text: help(meta, false), markdown: help(meta, true) },
     helpUri: meta.docs[0],
-    defaultConfiguration: { level: level(meta.severity) },
     properties: {
       area: meta.area,
       bestPractice: meta.bestPractice,
@@ -55,14 +56,7 @@ function ruleDescriptor(meta: RuleMeta) {
 }
 
 function checkDescriptor(check: EngineCheck) {
-  return {
-    id: check.id,
-    name: pascalCase(check.id),
-    shortDescription: { text: check.title },
-    fullDescription: { text: check.description },
-    help: { text: check.description },
-    defaultConfiguration: { level: level(check.severity) },
-  };
+  return { ...descriptor(check.id, check.severity, check.title, check.description), help: { text: check.description } };
 }
 
 function help(meta: RuleMeta, markdown: boolean): string {
