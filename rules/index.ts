@@ -1,4 +1,4 @@
-import type { Rule } from './lib/rule';
+import type { Rule } from '../server/src/engine/rule';
 import cloudtrailMultiRegionEnabled from './detective-controls/cloudtrail-multi-region-enabled';
 import ebsVolumeEncryptionEnabled from './data-protection/ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './data-protection/rds-instance-storage-encrypted';

@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '..');
 /** Each layer, and what its files must not import (package names, or folders of this repository). */
 const BOUNDARIES: readonly { folder: string; forbidden: readonly string[] }[] = [
   { folder: 'rules', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'yaml', 'fs', 'net', '@aws-sdk', 'server/src/lsp', 'server/src/cli'] },
-  { folder: 'server/src/engine', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'fs', 'net', 'child_process', '@aws-sdk', 'server/src/lsp', 'server/src/cli'] },
+  { folder: 'server/src/engine', forbidden: ['rules', 'vscode', 'vscode-languageserver', 'vscode-languageclient', 'fs', 'net', 'child_process', '@aws-sdk', 'server/src/lsp', 'server/src/cli'] },
   { folder: 'server/src/lsp', forbidden: ['vscode', 'vscode-languageclient', 'server/src/cli'] },
   { folder: 'server/src/cli', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'server/src/lsp'] },
   { folder: 'client', forbidden: ['yaml', 'vscode-languageserver', 'server/src/engine/engine', 'server/src/lsp', 'server/src/cli', 'rules'] },

@@ -1,5 +1,5 @@
 import type { Pair } from '../../server/src/engine/tree';
-import type { Change, Rule } from '../lib/rule';
+import type { Change, Rule } from '../../server/src/engine/rule';
 import { missingPropertyAnchor, setResourceProperty } from '../lib/properties';
 import { asBoolean } from '../lib/values';
 

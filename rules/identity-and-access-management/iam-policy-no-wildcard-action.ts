@@ -1,5 +1,5 @@
 import type { Node } from '../../server/src/engine/tree';
-import type { Rule } from '../lib/rule';
+import type { Rule } from '../../server/src/engine/rule';
 import { asText, explain } from '../lib/values';
 
 const rule: Rule = {

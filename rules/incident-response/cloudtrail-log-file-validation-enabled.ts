@@ -1,4 +1,4 @@
-import type { Rule } from '../lib/rule';
+import type { Rule } from '../../server/src/engine/rule';
 import { checkRequiredTrue } from '../lib/properties';
 
 const rule: Rule = {

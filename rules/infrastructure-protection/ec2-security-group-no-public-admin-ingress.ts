@@ -1,5 +1,5 @@
 import { conditionalBranches, type Node } from '../../server/src/engine/tree';
-import type { Rule, RuleContext } from '../lib/rule';
+import type { Rule, RuleContext } from '../../server/src/engine/rule';
 import { asText, explain } from '../lib/values';
 
 const OPEN_TO_WORLD = new Set(['0.0.0.0/0', '::/0']);

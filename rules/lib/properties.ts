@@ -1,6 +1,6 @@
 import type { Resource } from '../../server/src/engine/model';
 import type { Node, Pair } from '../../server/src/engine/tree';
-import type { Change, FixSpec, RuleContext } from './rule';
+import type { Change, FixSpec, RuleContext } from '../../server/src/engine/rule';
 import { asBoolean, explain } from './values';
 
 /** Where to report a property missing from a resource: the `Properties` key, or the logical id. */

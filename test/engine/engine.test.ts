@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../rules/index';
-import type { Rule } from '../../rules/lib/rule';
+import type { Rule } from '../../server/src/engine/rule';
 import { ConfigError, createPathFilter, parseConfigFile, resolveConfig } from '../../server/src/engine/config';
 import { Engine } from '../../server/src/engine/engine';
 import { analyze, ruleIds } from '../helpers/analyze';

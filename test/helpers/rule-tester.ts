@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Rule } from '../../rules/lib/rule';
+import type { Rule } from '../../server/src/engine/rule';
 import type { Finding } from '../../server/src/engine/api';
 import { applyEdits, combineFixes } from '../../server/src/engine/edits';
 import { analyze, rangeText } from './analyze';

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../../../rules/lib/rule';
+import type { Rule, RuleContext } from './rule';
 import type { DocumentKind, Finding, RuleMeta, Severity, Span } from './api';
 import type { ResolvedConfig } from './config';
 import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { FixSpec } from '../../../rules/lib/rule';
+import type { FixSpec } from './rule';
 import type { Fix, TextEdit } from './api';
 import type { ParsedText } from './parse';
 import type { LineIndex } from './positions';

@@ -14,7 +14,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Rule } from '../../../rules/lib/rule';
+import type { Rule } from '../engine/rule';
 import type { Finding, RuleMeta } from '../engine/api';
 import { Engine, type Analysis } from '../engine/engine';
 import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../protocol';

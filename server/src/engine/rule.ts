@@ -1,8 +1,10 @@
-import type { RuleMeta, Span } from '../../server/src/engine/api';
-import type { Evaluator } from '../../server/src/engine/evaluate';
-import type { Resource, Template } from '../../server/src/engine/model';
-import type { PolicyDocument } from '../../server/src/engine/policies';
-import type { MapNode, Node } from '../../server/src/engine/tree';
+import type { RuleMeta, Span } from './api';
+import type { Evaluator } from './evaluate';
+import type { Resource, Template } from './model';
+import type { PolicyDocument } from './policies';
+import type { MapNode, Node } from './tree';
+
+/** The contract between the engine and the rules: what a rule is, sees, reports and fixes. */
 
 /** A change to the template, described on model nodes; the engine turns it into text edits. */
 export type Change =
