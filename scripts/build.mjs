@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server, the CLI and the benchmark, one file each.
+// Bundles the extension client, the language server, the CLI, the posture scan (the AWS SDK, loaded
+// by the server and the CLI only when a scan is asked for) and the benchmark, one file each.
 // `--production` minifies and drops source maps (the packaged extension); the default keeps maps.
 import { build } from 'esbuild';
 
@@ -22,5 +23,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  // The SDK's ES module builds let esbuild drop the commands the collectors never send (half the size).
+  build({ ...common, entryPoints: ['server/src/aws/posture.ts'], outfile: 'dist/posture.js', mainFields: ['module', 'main'] }),
   ...(production ? [] : [build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' })]),
 ]);
