@@ -89,7 +89,8 @@ async function authorizationOf(iam: IAMClient): Promise<Authorization> {
     for (const r of page.RoleDetailList ?? []) roles.push({ name: r.RoleName ?? '', arn: r.Arn ?? '', attachedPolicies: attached(r.AttachedManagedPolicies), inlinePolicies: inline(r.RolePolicyList) });
     for (const p of page.Policies ?? []) {
       const version = p.PolicyVersionList?.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList?.[0];
-      policies.push({ name: p.PolicyName ?? '', arn: p.Arn ?? '', attachmentCount: p.AttachmentCount ?? 0, document: policyDocument(version?.Document) });
+      // The name is the ARN's last segment when a response leaves it out.
+      policies.push({ name: p.PolicyName ?? p.Arn?.split('/').pop() ?? '', arn: p.Arn ?? '', attachmentCount: p.AttachmentCount ?? 0, document: policyDocument(version?.Document) });
     }
   }
   return { users, groups, roles, policies };

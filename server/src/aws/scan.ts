@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ACCOUNT_RULES } from '../../../rules/account-rules';
-import { evaluateAccount, type AccountSnapshot, type CallError, type Collected, type Regional } from '../engine/account';
+import { evaluateAccount, type AccountSnapshot, type Collected, type Regional } from '../engine/account';
 import type { AccountPosture, PostureReport } from '../posture/report';
 import { collectAccessAnalyzers } from './collect-access-analyzer';
 import { collectTrails } from './collect-cloudtrail';
@@ -31,6 +31,8 @@ export interface ScanOptions extends Target {
   readonly maxCallsInFlight?: number;
   /** Accounts scanned at once with --org-role. */
   readonly maxAccountsInFlight?: number;
+  /** The time the account rules measure ages against (credential age, last use); now by default. */
+  readonly clock?: () => Date;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -109,7 +111,7 @@ async function configuredRegion(profile: string | undefined): Promise<string | u
 
 async function scanAccount(session: AwsSession, identity: Identity, homeRegion: string, options: ScanOptions, progress: Progress): Promise<AccountPosture> {
   const regions = await progress.track('Listing the enabled regions', regionsToScan(session, homeRegion, options.regions));
-  const collectedAt = new Date().toISOString();
+  const collectedAt = (options.clock?.() ?? new Date()).toISOString();
   const perRegion = <T>(label: string, collect: (region: string) => Promise<Collected<T>>): Promise<Regional<T>[]> =>
     Promise.all(regions.map(async (region) => ({ region, result: await progress.track(`${label} in ${region}`, collect(region)) })));
   const [iam, trails, s3PublicAccessBlock, ec2, kmsKeys, configRecorders, guardDutyDetectors, accessAnalyzers, securityHub, stacks] = await Promise.all([
