@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 /**
@@ -40,12 +43,13 @@ export function freePort(): Promise<number> {
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr?.on('data', (chunk) => (log = (log + String(chunk)).slice(-4000)));
+  // Its log goes to a file, not a pipe: a test that blocks in spawnSync would stop draining a pipe, and moto with it.
+  const logFile = join(mkdtempSync(join(tmpdir(), 'pillar-moto-')), 'moto.log');
+  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', openSync(logFile, 'w')] });
+  const log = () => readFileSync(logFile, 'utf8').slice(-4000);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto exited with ${child.exitCode}: ${log}`);
+    if (child.exitCode !== null) throw new Error(`moto exited with ${child.exitCode}: ${log()}`);
     try {
       if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
     } catch {
@@ -53,7 +57,7 @@ export async function startMoto(): Promise<Moto> {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`moto did not start within 30 s: ${log}`);
+      throw new Error(`moto did not start within 30 s: ${log()}`);
     }
     await new Promise((resume) => setTimeout(resume, 100));
   }

@@ -31,7 +31,7 @@ export function formatSarif(report: ScanReport, rules: readonly RuleMeta[], cwd:
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function level(severity: Severity): 'error' | 'warning' | 'note' {
+export function level(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'info' ? 'note' : severity;
 }
 
@@ -40,7 +40,7 @@ function descriptor(id: string, severity: Severity, title: string, description: 
   return { id, name: pascalCase(id), shortDescription: { text: title }, fullDescription: { text: description }, defaultConfiguration: { level: level(severity) } };
 }
 
-function ruleDescriptor(meta: RuleMeta) {
+export function ruleDescriptor(meta: RuleMeta) {
   return {
     ...descriptor(meta.id, meta.severity, meta.title, meta.rationale),
     help: { text: help(meta, false), markdown: help(meta, true) },
