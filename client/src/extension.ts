@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { registerPosture, type PostureApi } from './posture/commands';
+import { STACK_SCHEME } from './posture/stack-documents';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ posture: PostureApi }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -23,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.template' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
+      // Deployed stacks' templates, opened from the posture view.
+      { scheme: STACK_SCHEME, language: 'yaml' },
+      { scheme: STACK_SCHEME, language: 'json' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pillar.json') },
   };
@@ -32,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('pillar.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('pillar.showOutput', () => client?.outputChannel.show()),
   );
+  const posture = registerPosture(context, () => client);
   await client.start();
+  return { posture };
 }
 
 export async function deactivate(): Promise<void> {

@@ -25,7 +25,6 @@ function scan(extra: Partial<ScanOptions> = {}) {
     region: REGION,
     regions: REGIONS,
     analyzeTemplate: (text, name) => engine.analyze(text, name, config).findings,
-    tool: { name: 'Pillar', version: 'test' },
     clock: () => new Date(Date.now() + 100 * DAY),
     ...extra,
   });

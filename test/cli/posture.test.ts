@@ -95,7 +95,7 @@ describe('pillar posture against moto', { skip }, () => {
     const log = JSON.parse(posture([...args, '--format', 'sarif', '--fail-on', 'never'], env).stdout);
     const schema = JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
-    assert.ok(validate(log), JSON.stringify(validate.errors));
+    assert.ok(validate(structuredClone(log)), JSON.stringify(validate.errors));
     const mfa = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'account-console-users-mfa-enabled');
     assert.deepEqual(mfa.locations[0].logicalLocations[0], { name: 'alice', kind: 'user', fullyQualifiedName: 'aws/123456789012/global/user/alice' });
     assert.equal(log.runs[0].tool.driver.rules[mfa.ruleIndex].id, 'account-console-users-mfa-enabled');

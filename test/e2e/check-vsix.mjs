@@ -21,19 +21,25 @@ function check(name, ok, detail) {
 const size = statSync(vsix).size;
 check(`size ${(size / 1024).toFixed(0)} KB is under 5 MB`, size < MAX_BYTES);
 
-const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/media/icon.png', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
+const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
 const normalized = entries.map((e) => (/^extension\/(readme|changelog|license)/i.test(e) ? e.toLowerCase() : e));
 const unexpected = normalized.filter((e) => !expected.includes(e) && !e.startsWith('extension/snippets/'));
 const missing = expected.filter((e) => !normalized.includes(e));
 check('holds the bundles, manifest, icon, README with its screenshots, CHANGELOG, LICENSE (and snippets), nothing else', unexpected.length === 0 && missing.length === 0, `unexpected ${JSON.stringify(unexpected)}, missing ${JSON.stringify(missing)}`);
 check('no sources, tests, maps or node_modules', !entries.some((e) => /\.(ts|map)$|node_modules\/|\/test\/|\/src\//.test(e)), entries.join(', '));
 
-for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js']) {
+for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js']) {
   const text = read(bundle);
   // Minified: long lines (template literals keep their own line breaks, so count the average).
   const averageLine = text.length / text.split('\n').length;
   check(`${bundle} is a minified production bundle without a source map`, !text.includes('sourceMappingURL') && averageLine > 500, `average line ${averageLine.toFixed(0)} chars`);
 }
+
+// The AWS SDK stays out of the bundles that load when the editor starts: only posture.js holds it.
+for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js']) {
+  check(`${bundle} holds no AWS SDK client`, !read(bundle).includes('GetCallerIdentity'));
+}
+check('extension/dist/posture.js holds the SDK clients', read('extension/dist/posture.js').includes('GetCallerIdentity'));
 
 const manifest = JSON.parse(read('extension/package.json'));
 check(`engines.vscode ${manifest.engines?.vscode} accepts VS Code 1.100`, /^\^1\.(\d+)\.\d+$/.test(manifest.engines?.vscode ?? '') && Number(manifest.engines.vscode.split('.')[1]) <= 100);

@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import packageJson from '../../../package.json';
 import { ACCOUNT_RULES } from '../../../rules/account-rules';
 import { evaluateAccount, type AccountSnapshot, type Collected, type Regional } from '../engine/account';
 import type { AccountPosture, PostureReport } from '../posture/report';
@@ -15,7 +16,7 @@ import { collectSecurityHub } from './collect-security-hub';
 import { collectStacks, type AnalyzeTemplate } from './collect-stacks';
 import { explainCredentialsError, PostureError } from './credentials';
 import { mapLimited } from './limiter';
-import { listProfiles } from './profiles';
+import { listProfiles } from '../posture/profiles';
 import { AwsSession, callError, isAbort, isCredentialsError, sharedState, type SessionOptions, type Target } from './session';
 
 export interface ScanOptions extends Target {
@@ -26,7 +27,6 @@ export interface ScanOptions extends Target {
   readonly signal?: AbortSignal;
   readonly analyzeTemplate: AnalyzeTemplate;
   readonly onProgress?: (message: string, fraction: number) => void;
-  readonly tool: { readonly name: string; readonly version: string };
   readonly instrument?: SessionOptions['instrument'];
   readonly maxCallsInFlight?: number;
   /** Accounts scanned at once with --org-role. */
@@ -70,7 +70,7 @@ export async function scanPosture(options: ScanOptions): Promise<PostureReport &
     } else {
       accounts = [await scanAccount(base, identity, homeRegion, options, progress)];
     }
-    return { tool: options.tool, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, apiCalls: shared.calls.length, accounts, calls: shared.calls };
+    return { tool: { name: 'Pillar', version: packageJson.version }, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, apiCalls: shared.calls.length, accounts, calls: shared.calls };
   } catch (error) {
     // Credentials that expire in the middle of a scan end it, with the same advice as at the start.
     if (isCredentialsError(error)) throw explainCredentialsError(error, options.profile ?? process.env.AWS_PROFILE, false);

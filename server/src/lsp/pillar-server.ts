@@ -17,7 +17,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
 import type { Finding, RuleMeta } from '../engine/api';
 import { Engine, type Analysis } from '../engine/engine';
-import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../protocol';
+import { resolveConfig } from '../engine/config';
+import { POSTURE_SCAN_REQUEST, SCAN_WORKSPACE_REQUEST, type PostureScanParams, type ScanWorkspaceResult } from '../protocol';
+import { postureScan } from './posture-scan';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentConfigs, pathOf } from './document-config';
@@ -64,6 +66,9 @@ export class PillarServer {
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
+    // Deployed templates are analyzed with the default settings: they belong to no workspace folder.
+    const stackConfig = resolveConfig([], new Set(this.metas.keys()));
+    connection.onRequest(POSTURE_SCAN_REQUEST, (params: PostureScanParams, token) => postureScan(connection, params, token, (text, name) => this.engine.analyze(text, name, stackConfig).findings));
     // Fired on open too: a document seen for the first time is analyzed at once, edits after a pause.
     documents.onDidChangeContent(({ document }) => (this.analyses.has(document.uri) ? this.schedule(document) : void this.validate(document)));
     documents.onDidClose(({ document }) => this.close(document.uri));

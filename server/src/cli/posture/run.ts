@@ -11,7 +11,6 @@ import type { PostureReport } from '../../posture/report';
 import { postureReachesThreshold } from '../../posture/summary';
 import { CliError, ioError } from '../errors';
 import type { Io } from '../run';
-import { TOOL } from '../tool';
 import { parsePostureCommand, type PostureCommand } from './args';
 import { formatPostureSarif } from './format-sarif';
 import { formatPostureText } from './format-text';
@@ -35,7 +34,6 @@ export async function runPosture(argv: readonly string[], io: Io, signal?: Abort
         endpoint: command.endpoint,
         orgRole: command.orgRole,
         signal,
-        tool: { name: TOOL.name, version: TOOL.version },
         analyzeTemplate: (text, name) => engine.analyze(text, name, config).findings,
       });
     } catch (error) {

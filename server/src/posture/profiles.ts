@@ -3,14 +3,10 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 export interface ProfileInfo {
   readonly name: string;
   readonly region?: string;
-  /** Signs in through IAM Identity Center (`aws sso login`). */
   readonly sso: boolean;
 }
 
-/**
- * The profiles of the shared config and credentials files (~/.aws/config, ~/.aws/credentials, or
- * AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), as the SDK reads them. Secrets stay unread here.
- */
+/** The profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE), read as the SDK reads them; no secret is kept. */
 export async function listProfiles(): Promise<ProfileInfo[]> {
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)]);
