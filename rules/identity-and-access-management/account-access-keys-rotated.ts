@@ -1,5 +1,5 @@
 import type { AccountRule } from '../../server/src/engine/account';
-import { accountEquivalents, consolePage, credentialKeys, daysSince, userRows } from '../lib/account';
+import { accountEquivalents, consolePage, credentialKeys, days, daysSince, userRows } from '../lib/account';
 
 const MAX_AGE_DAYS = 90;
 
@@ -23,7 +23,7 @@ const rule: AccountRule = {
       for (const key of credentialKeys(context, row)) {
         const age = daysSince(key.lastRotated, context.now);
         if (!key.active || age <= MAX_AGE_DAYS) continue;
-        context.report({ entity: { kind: 'access-key', id: key.label, console: consolePage.user(context.snapshot, row.user) }, message: `${row.user}'s ${key.label} is ${age} days old (rotate within ${MAX_AGE_DAYS}).` });
+        context.report({ entity: { kind: 'access-key', id: key.label, console: consolePage.user(context.snapshot, row.user) }, message: `${row.user}'s ${key.label} is ${days(age)} old (rotate within ${MAX_AGE_DAYS} days).` });
       }
     }
   },

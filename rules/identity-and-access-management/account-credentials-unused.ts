@@ -1,5 +1,5 @@
 import type { AccountRule } from '../../server/src/engine/account';
-import { accountEquivalents, consolePage, credentialKeys, daysSince, userRows } from '../lib/account';
+import { accountEquivalents, consolePage, credentialKeys, days, daysSince, userRows } from '../lib/account';
 
 const MAX_IDLE_DAYS = 45;
 
@@ -23,7 +23,7 @@ const rule: AccountRule = {
       const reference = lastUsed ?? since;
       return reference !== null && daysSince(reference, context.now) > MAX_IDLE_DAYS;
     };
-    const never = (lastUsed: string | null) => (lastUsed === null ? 'never used' : `last used ${daysSince(lastUsed, context.now)} days ago`);
+    const never = (lastUsed: string | null) => (lastUsed === null ? 'never used' : `last used ${days(daysSince(lastUsed, context.now))} ago`);
     for (const row of userRows(context.use(context.snapshot.iam.credentialReport) ?? [])) {
       const console = consolePage.user(context.snapshot, row.user);
       if (row.passwordEnabled && idle(row.passwordLastUsed, row.userCreationTime)) {

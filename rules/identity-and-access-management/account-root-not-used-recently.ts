@@ -1,5 +1,5 @@
 import { ROOT_USER, type AccountRule } from '../../server/src/engine/account';
-import { accountEquivalents, consolePage, daysSince } from '../lib/account';
+import { accountEquivalents, consolePage, days, daysSince } from '../lib/account';
 
 /** Root use within this many days is reported: everyday work belongs to other identities. */
 const RECENT_DAYS = 90;
@@ -32,7 +32,7 @@ const rule: AccountRule = {
     const latest = uses.reduce((a, b) => (a.at > b.at ? a : b));
     context.report({
       entity: { kind: 'account', id: context.snapshot.accountId, console: consolePage.rootCredentials(context.snapshot) },
-      message: `The root user ${latest.what} ${daysSince(latest.at, context.now)} days ago (${latest.at.slice(0, 10)}).`,
+      message: `The root user ${latest.what} ${days(daysSince(latest.at, context.now))} ago (${latest.at.slice(0, 10)}).`,
     });
   },
 };

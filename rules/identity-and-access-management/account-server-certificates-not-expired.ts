@@ -1,5 +1,5 @@
 import type { AccountRule } from '../../server/src/engine/account';
-import { accountEquivalents, consolePage, daysSince } from '../lib/account';
+import { accountEquivalents, consolePage, days, daysSince } from '../lib/account';
 
 const rule: AccountRule = {
   meta: {
@@ -18,10 +18,10 @@ const rule: AccountRule = {
   },
   check(context) {
     for (const certificate of context.use(context.snapshot.iam.serverCertificates) ?? []) {
-      const days = daysSince(certificate.expiration, context.now);
+      const age = daysSince(certificate.expiration, context.now);
       if (new Date(certificate.expiration) >= context.now) continue;
       // Server certificates have no console page; the IAM console's home is the nearest.
-      context.report({ entity: { kind: 'certificate', id: certificate.name, console: consolePage.iam(context.snapshot, 'home') }, message: `Server certificate ${certificate.name} expired ${days} days ago (${certificate.expiration.slice(0, 10)}).` });
+      context.report({ entity: { kind: 'certificate', id: certificate.name, console: consolePage.iam(context.snapshot, 'home') }, message: `Server certificate ${certificate.name} expired ${days(age)} ago (${certificate.expiration.slice(0, 10)}).` });
     }
   },
 };

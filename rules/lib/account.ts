@@ -104,3 +104,8 @@ export function trailEntity(snapshot: AccountSnapshot, trail: Trail) {
 export function regionEntity(snapshot: AccountSnapshot, region: string, service: string, fragment = '') {
   return { kind: 'region' as const, id: region, region, console: consolePage.regional(snapshot, region, service, fragment) };
 }
+
+/** "1 day", "12 days". */
+export function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
