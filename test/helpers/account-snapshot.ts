@@ -72,11 +72,13 @@ function noKey() {
   return { active: false, lastRotated: null, lastUsed: null };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Writable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
+/** The snapshot with its fields (and those of `iam`) assignable, for tests that change one thing. */
+export type MutableSnapshot = Omit<Writable<AccountSnapshot>, 'iam'> & { iam: Writable<AccountSnapshot['iam']> };
 
 /** The secure snapshot with one change. */
-export function snapshotWith(change: (snapshot: Mutable<AccountSnapshot>) => void): AccountSnapshot {
-  const snapshot = structuredClone(secureSnapshot()) as Mutable<AccountSnapshot>;
+export function snapshotWith(change: (snapshot: MutableSnapshot) => void): AccountSnapshot {
+  const snapshot = structuredClone(secureSnapshot()) as MutableSnapshot;
   change(snapshot);
   return snapshot as AccountSnapshot;
 }

@@ -13,7 +13,7 @@ type Key = { active: boolean; lastRotated: string | null; lastUsed: string | nul
 function withErin(row: Partial<Row>, keyIds: readonly (string | undefined)[] = []) {
   return snapshotWith((s) => {
     const erin: Row = { user: 'erin', arn: 'arn:aws:iam::111122223333:user/erin', userCreationTime: daysAgo(200), passwordEnabled: false, passwordLastUsed: null, mfaActive: false, accessKeys: [key(), key()], ...row };
-    (s.iam.credentialReport as { value: Row[] }).value.push(erin);
+    (s.iam.credentialReport as unknown as { value: Row[] }).value.push(erin);
     const keys = erin.accessKeys.flatMap((k, i) => (k.lastRotated && keyIds[i] ? [{ id: keyIds[i]!, active: k.active, created: k.lastRotated }] : []));
     (s.iam.accessKeys as unknown[]).push({ user: 'erin', keys: ok(keys) });
   });

@@ -6,7 +6,7 @@ import certificates from '../../../rules/identity-and-access-management/account-
 import { checkAccountCases, daysAgo, denied, fail, notEvaluated, ok, pass, snapshotWith } from '../../helpers/account-snapshot';
 
 type Authorization = { users: { name: string; attachedPolicies: unknown[]; inlinePolicies: unknown[] }[]; groups: { attachedPolicies: unknown[]; inlinePolicies: unknown[] }[]; roles: { name: string; attachedPolicies: unknown[]; inlinePolicies: unknown[] }[]; policies: unknown[] };
-const authorization = (change: (a: Authorization) => void) => snapshotWith((s) => change((s.iam.authorization as { value: Authorization }).value));
+const authorization = (change: (a: Authorization) => void) => snapshotWith((s) => change((s.iam.authorization as unknown as { value: Authorization }).value));
 const ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 const authorizationDenied = snapshotWith((s) => (s.iam.authorization = denied('iam:GetAccountAuthorizationDetails')));
 

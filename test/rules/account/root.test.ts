@@ -22,7 +22,7 @@ describe('account-root-no-access-keys', () => {
 describe('account-root-not-used-recently', () => {
   const rootUsedAt = (password: string | null, key: string | null) =>
     snapshotWith((s) => {
-      const report = (s.iam.credentialReport as { value: { user: string; passwordLastUsed: string | null; accessKeys: { active: boolean; lastRotated: string | null; lastUsed: string | null }[] }[] }).value;
+      const report = (s.iam.credentialReport as unknown as { value: { user: string; passwordLastUsed: string | null; accessKeys: { active: boolean; lastRotated: string | null; lastUsed: string | null }[] }[] }).value;
       const root = report.find((row) => row.user === '<root_account>')!;
       root.passwordLastUsed = password;
       root.accessKeys[0] = { active: key !== null, lastRotated: key && daysAgo(500), lastUsed: key };
