@@ -8,11 +8,15 @@ const ROOT = resolve(__dirname, '..');
 
 /** Each layer, and what its files must not import (package names, or folders of this repository). */
 const BOUNDARIES: readonly { folder: string; forbidden: readonly string[] }[] = [
-  { folder: 'rules', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'yaml', 'fs', 'net', '@aws-sdk', 'server/src/lsp', 'server/src/cli'] },
+  { folder: 'rules', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'yaml', 'fs', 'net', '@aws-sdk', '@smithy', 'server/src/lsp', 'server/src/cli', 'server/src/aws', 'server/src/posture'] },
   { folder: 'server/src/engine', forbidden: ['rules', 'vscode', 'vscode-languageserver', 'vscode-languageclient', 'fs', 'net', 'child_process', '@aws-sdk', 'server/src/lsp', 'server/src/cli'] },
-  { folder: 'server/src/lsp', forbidden: ['vscode', 'vscode-languageclient', 'server/src/cli'] },
+  { folder: 'server/src/lsp', forbidden: ['vscode', 'vscode-languageclient', 'server/src/cli', '@aws-sdk'] },
+  // The collectors: the only code that talks to AWS, shared by the language server and the CLI.
+  { folder: 'server/src/aws', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'server/src/lsp', 'server/src/cli', 'server/src/engine/engine', 'rules/index'] },
+  // The report and its formats, shared by the CLI, the server and the VS Code client: no SDK, no editor.
+  { folder: 'server/src/posture', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', '@aws-sdk', 'server/src/lsp', 'server/src/cli', 'server/src/aws', 'server/src/engine/engine', 'rules'] },
   { folder: 'server/src/cli', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'server/src/lsp'] },
-  { folder: 'client', forbidden: ['yaml', 'vscode-languageserver', 'server/src/engine/engine', 'server/src/lsp', 'server/src/cli', 'rules'] },
+  { folder: 'client', forbidden: ['yaml', 'vscode-languageserver', 'server/src/engine/engine', 'server/src/lsp', 'server/src/cli', 'server/src/aws', '@aws-sdk', 'rules'] },
 ];
 
 function sourceFiles(folder: string): string[] {

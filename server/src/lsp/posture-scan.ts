@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { AnalyzeTemplate } from '../aws/collect-stacks';
-import { loadPosture } from '../posture/load';
+import { loadPosture } from '../aws/load';
 import type { PostureScanParams, PostureScanResult } from '../protocol';
 
 /**

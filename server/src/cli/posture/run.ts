@@ -6,7 +6,7 @@ import { Engine } from '../../engine/engine';
 import { formatPostureHtml } from '../../posture/format-html';
 import { formatPostureJson } from '../../posture/format-json';
 import { formatPostureMarkdown } from '../../posture/format-markdown';
-import { loadPosture } from '../../posture/load';
+import { loadPosture } from '../../aws/load';
 import type { PostureReport } from '../../posture/report';
 import { postureReachesThreshold } from '../../posture/summary';
 import { CliError, ioError } from '../errors';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type PostureModule = typeof import('../aws/posture');
+export type PostureModule = typeof import('./posture');
 
 /**
  * Loads the posture bundle (dist/posture.js, next to the server and CLI bundles) on first use:
@@ -10,7 +10,7 @@ export type PostureModule = typeof import('../aws/posture');
  */
 export function loadPosture(): PostureModule {
   const bundle = join(__dirname, 'posture.js');
-  const path = existsSync(bundle) ? bundle : join(__dirname, '../aws/posture');
+  const path = existsSync(bundle) ? bundle : join(__dirname, 'posture');
   // A computed path: esbuild leaves this require to run time instead of bundling the SDK here.
   return require(path) as PostureModule;
 }
