@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -101,7 +101,8 @@ describe('pillar posture against moto', { skip }, () => {
     assert.equal(log.runs[0].tool.driver.rules[mfa.ruleIndex].id, 'account-console-users-mfa-enabled');
   });
 
-  it('html --output: one self-contained page with a bar per area', () => {
+  it('html --output: one self-contained page with a bar per area; a .pillar.json in the folder changes nothing', () => {
+    writeFileSync(join(out, '.pillar.json'), JSON.stringify({ posture: { endpoint: 'http://127.0.0.1:9', profile: 'attacker' } }));
     const result = posture([...args, '--format', 'html', '--output', 'posture.html', '--fail-on', 'never'], env, out);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '');
