@@ -261,7 +261,14 @@ stage_ui() {
   fresh_folders ui
   # shellcheck disable=SC2046
   cs_env "$CS" $(cs_args) --install-extension "$VSIX" >"$ARTIFACTS/ui-install.log" 2>&1 || { cat "$ARTIFACTS/ui-install.log"; return 1; }
-
+  start_moto ui || return 1
+  start_code_server ui "${MOTO_ENV[@]}" || return 1
+  # The UI script too learns whether an emulated account is there (PILLAR_E2E_MOTO).
+  env "${MOTO_ENV[@]}" node test/e2e/ui.mjs --url "$URL" --workspace "$W/workspace" --artifacts "$ARTIFACTS" 2>&1 | tee "$ARTIFACTS/ui.log"
+  local status=${PIPESTATUS[0]}
+  stop_code_server
+  stop_moto
+  return "$status"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -120,6 +120,28 @@ const steps = [
     await toast.waitFor({ timeout: FIRST_TIMEOUT });
     await settled(toast);
   }],
+  ['posture', 'the Pillar view scans the emulated account: areas with counts, a check expanded to its entities', async () => {
+    if (!process.env.PILLAR_E2E_MOTO) {
+      notes.push('posture view: skipped (no emulated account: moto is not installed)');
+      return;
+    }
+    await runCommand('Notifications: Clear All Notifications');
+    await page.locator('.activitybar [aria-label^="Pillar"]').first().click();
+    await runCommand('Pillar: Scan AWS Account');
+    const row = (text) => page.locator('.pane-body .monaco-list-row').filter({ hasText: text }).first();
+    await row('Identity and access management').waitFor({ timeout: FIRST_TIMEOUT });
+    await row('IAM users who can sign in to the console must use MFA').click();
+    await row('alice can sign in to the console').waitFor({ timeout: TIMEOUT });
+    // Room for the README's screenshot: no panel, a wider side bar.
+    await runCommand('View: Hide Panel');
+    await runCommand('Notifications: Clear All Notifications');
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    await page.mouse.move(sidebar.x + sidebar.width - 1, sidebar.y + sidebar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sidebar.x + 760, sidebar.y + sidebar.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await row('alice can sign in to the console').click();
+  }],
   ['running-extensions', 'Developer: Show Running Extensions lists Pillar as activated', async () => {
     await runCommand('Developer: Show Running Extensions');
     const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Pillar' });
