@@ -16,6 +16,7 @@ import { engine, ruleIds } from '../helpers/analyze';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
+import { ACCOUNT, measurePosture, type PostureBench } from './posture';
 
 /** Targets from the design: analysis within 2× the parse floor, re-analysis within 50 ms. */
 const TARGET_RATIO = 2;
@@ -188,6 +189,18 @@ function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysi
   if (server) console.log(`language server with the ${server.documents} corpus templates open: ${server.rssMb.toFixed(1)} MB resident`);
 }
 
+function printPosture(posture: PostureBench | string): void {
+  if (typeof posture === 'string') {
+    console.log(`posture scan: not measured (${posture})`);
+    return;
+  }
+  console.log(`posture scan of an emulated account (moto; ${ACCOUNT.users} users, ${ACCOUNT.roles} roles, ${ACCOUNT.policies} policies; regions ${posture.regions.join(', ')}; seeded in ${(posture.seedMs / 1000).toFixed(1)} s):`);
+  posture.scans.forEach((scan, i) => {
+    const services = Object.entries(scan.byService).sort(([a], [b]) => a.localeCompare(b)).map(([service, n]) => `${service} ${n}`).join(', ');
+    console.log(`  ${i === 0 ? 'first scan ' : 'second scan'}: ${(scan.ms / 1000).toFixed(2)} s, ${scan.calls} API calls (${services}); calls repeated for data already fetched: ${scan.repeated}`);
+  });
+}
+
 async function main(): Promise<void> {
   const corpus = readCorpus();
   if (!corpus) console.warn(`No corpus at ${CORPUS_DIR}; skipping the corpus rows.`);
@@ -201,10 +214,12 @@ async function main(): Promise<void> {
   const reanalyses = [500, 1_000].map(measureReanalysis);
   const heap = corpus ? measureHeap(corpus) : undefined;
   const server = corpus ? await measureServerMemory(corpus) : undefined;
+  const posture = await measurePosture();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS }, cases, reanalyses, heap, server }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS }, cases, reanalyses, heap, server, posture }, null, 2));
   } else {
     printTable(cases, reanalyses, heap, server);
+    printPosture(posture);
   }
 }
 

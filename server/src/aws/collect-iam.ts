@@ -13,7 +13,7 @@ import {
 import type { AccessKey, AccountSnapshot, AttachedPolicy, Authorization, Collected, CredentialReportRow, InlinePolicy, ManagedPolicy, PasswordPolicy, UserAccessKeys } from '../engine/account';
 import { parseCredentialReport } from './credential-report';
 import { mapLimited } from './limiter';
-import { collect, hasCode, type AwsSession } from './session';
+import { collect, hasCode, MAX_PAGE, type AwsSession } from './session';
 
 /** How long to wait for the credential report: AWS usually has it within seconds. */
 const REPORT_POLLS = 20;
@@ -34,7 +34,7 @@ export async function collectIam(session: AwsSession, region: string): Promise<I
     collect('iam:GetAccountAuthorizationDetails', region, () => authorizationOf(iam)),
     collect('iam:ListServerCertificates', region, async () => {
       const certificates = [];
-      for await (const page of paginateListServerCertificates({ client: iam }, {})) {
+      for await (const page of paginateListServerCertificates({ client: iam, pageSize: MAX_PAGE }, {})) {
         for (const c of page.ServerCertificateMetadataList ?? []) certificates.push({ name: c.ServerCertificateName ?? '', arn: c.Arn ?? '', expiration: iso(c.Expiration) ?? '' });
       }
       return certificates;
@@ -80,7 +80,7 @@ async function authorizationOf(iam: IAMClient): Promise<Authorization> {
   const groups: Authorization['groups'][number][] = [];
   const roles: Authorization['roles'][number][] = [];
   const policies: ManagedPolicy[] = [];
-  const pages = paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
+  const pages = paginateGetAccountAuthorizationDetails({ client: iam, pageSize: MAX_PAGE }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] });
   for await (const page of pages) {
     for (const u of page.UserDetailList ?? []) {
       users.push({ name: u.UserName ?? '', arn: u.Arn ?? '', attachedPolicies: attached(u.AttachedManagedPolicies), inlinePolicies: inline(u.UserPolicyList), groups: u.GroupList ?? [] });
@@ -104,7 +104,7 @@ async function accessKeysOf(iam: IAMClient, report: Collected<readonly Credentia
     user: row.user,
     keys: await collect('iam:ListAccessKeys', region, async () => {
       const keys: AccessKey[] = [];
-      for await (const page of paginateListAccessKeys({ client: iam }, { UserName: row.user })) {
+      for await (const page of paginateListAccessKeys({ client: iam, pageSize: MAX_PAGE }, { UserName: row.user })) {
         for (const k of page.AccessKeyMetadata ?? []) keys.push({ id: k.AccessKeyId ?? '', active: k.Status === 'Active', created: iso(k.CreateDate) ?? '' });
       }
       return keys;

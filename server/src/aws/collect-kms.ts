@@ -1,13 +1,13 @@
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys } from '@aws-sdk/client-kms';
 import type { Collected, KmsKey } from '../engine/account';
-import { collect, type AwsSession } from './session';
+import { collect, MAX_PAGE, type AwsSession } from './session';
 
 /** The region's keys; the rotation status is asked only of enabled, symmetric, customer managed keys (the only ones that can rotate). */
 export function collectKmsKeys(session: AwsSession, region: string): Promise<Collected<KmsKey[]>> {
   const kms = session.client(KMSClient, region);
   return collect('kms:ListKeys', region, async () => {
     const ids: string[] = [];
-    for await (const page of paginateListKeys({ client: kms }, {})) for (const key of page.Keys ?? []) if (key.KeyId) ids.push(key.KeyId);
+    for await (const page of paginateListKeys({ client: kms, pageSize: MAX_PAGE }, {})) for (const key of page.Keys ?? []) if (key.KeyId) ids.push(key.KeyId);
     return Promise.all(
       ids.map(async (id): Promise<KmsKey> => {
         const { KeyMetadata: m } = await kms.send(new DescribeKeyCommand({ KeyId: id }));

@@ -167,3 +167,6 @@ export function hasCode(error: unknown, ...codes: string[]): boolean {
   const e = error as { name?: string; Code?: string } | null;
   return codes.includes(e?.name ?? '') || codes.includes(e?.Code ?? '');
 }
+
+/** The largest page the list calls accept (1,000 for IAM, EC2 and KMS): fewer round trips for big accounts. */
+export const MAX_PAGE = 1000;
