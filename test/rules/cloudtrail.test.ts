@@ -26,7 +26,7 @@ testRule(logFileValidation, {
       name: 'flow-style Properties in YAML',
       code: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true }\n',
       findings: [{ range: '4:5-4:15' }],
-      output: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true, "EnableLogFileValidation": true }\n',
+      output: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true, EnableLogFileValidation: true }\n',
     },
   ],
 });

@@ -80,6 +80,8 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The safest fix for its finding; fix-all applies only preferred fixes. */
   readonly preferred: boolean;
+  /** Deploying it makes CloudFormation replace the resource: never applied without the user's choice. */
+  readonly replaces: boolean;
 }
 
 export interface Finding {

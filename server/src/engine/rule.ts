@@ -2,21 +2,51 @@ import type { RuleMeta, Span } from './api';
 import type { Evaluator } from './evaluate';
 import type { Resource, Template } from './model';
 import type { PolicyDocument } from './policies';
-import type { MapNode, Node } from './tree';
+import type { MapNode, Node, SeqNode } from './tree';
 
 /** The contract between the engine and the rules: what a rule is, sees, reports and fixes. */
 
-/** A change to the template, described on model nodes; the engine turns it into text edits. */
+/**
+ * A value a change writes: JSON-like data (strings, numbers, booleans, null, arrays, plain objects)
+ * and intrinsic function calls, rendered in the file's own format and layout.
+ */
+export type ChangeValue = unknown;
+
+/** An intrinsic function call in a change's value: `!Ref Queue` in YAML, `{"Ref": "Queue"}` in JSON. */
+export class Intrinsic {
+  constructor(
+    /** Long-form name: `Ref`, `Fn::GetAtt`, `Fn::Sub`, … */
+    readonly name: string,
+    readonly argument: ChangeValue,
+  ) {}
+}
+
+export const intrinsic = {
+  ref: (name: string) => new Intrinsic('Ref', name),
+  getAtt: (resource: string, attribute: string) => new Intrinsic('Fn::GetAtt', [resource, attribute]),
+  sub: (text: string) => new Intrinsic('Fn::Sub', text),
+};
+
+/** A change to the template, described on model nodes; the engine turns it into minimal text edits. */
 export type Change =
-  /** Sets `key` in `map` to `value`: replaces the existing value, or inserts the key. */
-  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: unknown }
-  /** Replaces a node with `value`. */
-  | { readonly kind: 'replace'; readonly node: Node; readonly value: unknown };
+  /** Sets `key` in `map` to `value`: replaces the existing value, or inserts the key after the last one. */
+  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: ChangeValue }
+  /** Replaces a node (a value, or a key) with `value`. */
+  | { readonly kind: 'replace'; readonly node: Node; readonly value: ChangeValue }
+  /** Removes `key` and its value from `map`. */
+  | { readonly kind: 'remove'; readonly map: MapNode; readonly key: string }
+  /**
+   * Replaces `deleteCount` items of `seq` from `index` with `values`, as Array.prototype.splice does:
+   * one item by several, an item removed (`values: []`), items appended (`index: seq.items.length`).
+   */
+  | { readonly kind: 'splice'; readonly seq: SeqNode; readonly index: number; readonly deleteCount: number; readonly values: readonly ChangeValue[] };
 
 export interface FixSpec {
   readonly title: string;
   /** The safest fix for its finding: the one fix-all applies. */
   readonly preferred: boolean;
+  /** True when deploying the change makes CloudFormation replace the resource (a new volume, a new database). */
+  readonly replaces?: boolean;
   readonly changes: readonly Change[];
 }
 
