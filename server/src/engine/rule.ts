@@ -1,5 +1,6 @@
 import type { RuleMeta, Span } from './api';
 import type { Evaluator } from './evaluate';
+import type { TemplateFacts } from './facts';
 import type { Resource, Template } from './model';
 import type { PolicyDocument } from './policies';
 import type { MapNode, Node, SeqNode } from './tree';
@@ -61,16 +62,21 @@ export interface RuleContext {
   /** The template being analyzed, or undefined for a standalone policy file. */
   readonly template: Template | undefined;
   readonly evaluator: Evaluator;
+  /** What resources of the template say about each other; undefined for a standalone policy file. */
+  readonly facts: TemplateFacts | undefined;
+  /** The rule's options: its defaults, overridden by configuration. */
+  readonly options: Readonly<Record<string, unknown>>;
   report(report: Report): void;
 }
 
 /**
  * A rule: metadata plus pure checks. The engine walks the model once and calls `resource` for
- * every resource whose type is in `meta.resourceTypes`, and `policy` for every IAM policy
- * document when `meta.resourceTypes` includes 'policy'.
+ * every resource whose type is in `meta.resourceTypes`, `policy` for every IAM policy document
+ * when they include 'policy', and `template` once per template when they include 'template'.
  */
 export interface Rule {
   readonly meta: RuleMeta;
   resource?(resource: Resource, context: RuleContext): void;
   policy?(policy: PolicyDocument, context: RuleContext): void;
+  template?(template: Template, context: RuleContext): void;
 }
