@@ -30,6 +30,13 @@ describe('fix renderer: set and replace', () => {
     assert.equal(fix('A:\n  B: false # off\n', (at) => [{ kind: 'replace', node: at('A.B'), value: true }]), 'A:\n  B: true # off\n');
   });
 
+  it('keeps the quotes of a quoted scalar', () => {
+    assert.equal(fix("A:\n  B: 'false'\n  C: \"no\"\n", (at) => [
+      { kind: 'replace', node: at('A.B'), value: true },
+      { kind: 'replace', node: at('A.C'), value: 'it\'s' },
+    ]), "A:\n  B: 'true'\n  C: \"it's\"\n");
+  });
+
   it('replaces a block scalar value by a block list on the lines below', () => {
     assert.equal(
       fix('S:\n  Action: s3:* # all\n  Effect: Allow\n', (at) => [{ kind: 'replace', node: at('S.Action'), value: ['s3:GetObject', 's3:PutObject'] }]),
@@ -64,6 +71,17 @@ describe('fix renderer: set and replace', () => {
 
   it('inserts a nested map into a flow map in YAML as flow', () => {
     assert.equal(fix('P: { A: 1 }\n', (at) => [{ kind: 'set', map: map(at('P')), key: 'B', value: { C: [1, 'x,y'] } }]), 'P: { A: 1, B: {C: [1, "x,y"]} }\n');
+  });
+
+  it('inserts a key before the first of the keys named', () => {
+    assert.equal(
+      fix('Description: d\nConditions: {}\nResources: {}\n', (at) => [{ kind: 'set', map: map(at('')), key: 'Parameters', value: { Cidr: { Type: 'String' } }, before: ['Mappings', 'Conditions', 'Resources'] }]),
+      'Description: d\nParameters:\n  Cidr:\n    Type: String\nConditions: {}\nResources: {}\n',
+    );
+    assert.equal(
+      fix('{\n  "Resources": {}\n}\n', (at) => [{ kind: 'set', map: map(at('')), key: 'Parameters', value: { Cidr: { Type: 'String' } }, before: ['Resources'] }]),
+      '{\n  "Parameters": {\n    "Cidr": {\n      "Type": "String"\n    }\n  },\n  "Resources": {}\n}\n',
+    );
   });
 
   it('keeps CRLF line endings', () => {

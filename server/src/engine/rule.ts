@@ -30,8 +30,12 @@ export const intrinsic = {
 
 /** A change to the template, described on model nodes; the engine turns it into minimal text edits. */
 export type Change =
-  /** Sets `key` in `map` to `value`: replaces the existing value, or inserts the key after the last one. */
-  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: ChangeValue }
+  /**
+   * Sets `key` in `map` to `value`: replaces the existing value, or inserts the key after the last
+   * one, or before the first of the keys in `before` that the map holds (`Parameters` goes before
+   * `Mappings`, `Conditions` and `Resources`).
+   */
+  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: ChangeValue; readonly before?: readonly string[] }
   /** Replaces a node (a value, or a key) with `value`. */
   | { readonly kind: 'replace'; readonly node: Node; readonly value: ChangeValue }
   /** Removes `key` and its value from `map`. */
