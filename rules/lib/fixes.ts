@@ -49,8 +49,10 @@ export function valueFixes(context: RuleContext, node: Node, insecure: readonly 
   if (elsewhere.length > 0) titles.push(`Change the mapping value${elsewhere.length > 1 ? 's' : ''} to ${secureText}`);
 
   const atOrigin: FixSpec = { title: titles.join('; '), preferred: preferred && !shared, replaces, changes };
-  if (byParameter.size === 0 && elsewhere.length === 0) return [atOrigin];
-  return [atOrigin, { ...setInPlace, preferred: preferred && shared }];
+  if (node.kind === 'scalar') return [atOrigin];
+  // Beside the change at the origin, the value can be written in place; the safer of the two comes first.
+  const inPlace = { ...setInPlace, preferred: preferred && shared };
+  return shared ? [inPlace, atOrigin] : [atOrigin, inPlace];
 }
 
 function localTitle(label: string, secure: string, local: readonly Candidate[]): string {

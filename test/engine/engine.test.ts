@@ -40,7 +40,7 @@ describe('engine', () => {
     assert.equal(finding.resource, 'Volume');
     assert.equal(finding.area, 'data-protection');
     assert.deepEqual(finding.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 14 } });
-    assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted: true (replaces an existing volume)']);
+    assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted to true (replaces the resource)']);
   });
 });
 

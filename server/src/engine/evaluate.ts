@@ -50,7 +50,10 @@ export class Evaluator {
       case 'seq':
         return [{ ...plain({ kind: 'collection', node }), source: node }];
       case 'intrinsic':
-        return this.intrinsic(node.name, node.argument, depth + 1).slice(0, MAX_CANDIDATES);
+        // `!Ref AWS::NoValue` is written where it stands: a fix can replace it with a value.
+        return this.intrinsic(node.name, node.argument, depth + 1)
+          .slice(0, MAX_CANDIDATES)
+          .map((c) => (c.value.kind === 'noValue' && !c.source ? { ...c, source: node } : c));
     }
   }
 

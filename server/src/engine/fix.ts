@@ -39,7 +39,9 @@ export class FixRenderer {
       if (kept.length === 0 && map.pairs.length > 0) throw new Error('A fix cannot remove every key of a map and add others.');
       edits.push(map.flow ? this.insertFlow(map, kept, entries) : this.insertBlock(map, kept, entries));
     }
-    return { title: spec.title, preferred: spec.preferred, replaces: spec.replaces === true, edits: edits.sort((a, b) => a.start - b.start) };
+    // A user must see that deploying the fix replaces the resource before choosing it.
+    const title = spec.replaces && !/\breplaces\b/.test(spec.title) ? `${spec.title} (replaces the resource)` : spec.title;
+    return { title, preferred: spec.preferred, replaces: spec.replaces === true, edits: edits.sort((a, b) => a.start - b.start) };
   }
 
   private change(change: Change, insertions: Map<MapNode, [string, ChangeValue][]>, removals: Map<MapNode, Set<string>>): TextEdit[] {
@@ -66,7 +68,8 @@ export class FixRenderer {
     const quoted = this.quotedLike(node, value);
     if (quoted !== undefined) return { start: node.span.start, end: node.span.end, text: quoted };
     const parent = this.parentOf(node);
-    if (this.parsed.format === 'yaml' && parent && 'pair' in parent && parent.pair.value === node && !parent.map.flow) return this.replaceBlockValue(parent.pair, value);
+    const flowCollection = (node.kind === 'map' || node.kind === 'seq') && node.flow;
+    if (this.parsed.format === 'yaml' && parent && 'pair' in parent && parent.pair.value === node && !parent.map.flow && !flowCollection) return this.replaceBlockValue(parent.pair, value);
     if (this.parsed.format === 'yaml' && isBlockCollection(value) && (node.kind === 'map' || node.kind === 'seq') && !node.flow && node.span.start < node.span.end) {
       // A block collection replaced in place (a list item): same column, block layout.
       const lines = this.values.blockLines(value, this.column(node.span.start));
