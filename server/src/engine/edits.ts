@@ -2,13 +2,17 @@ import type { Fix, TextEdit } from './api';
 
 /**
  * The edits of several fixes, applied together (fix-all): a fix whose edits overlap an earlier
- * fix's is left out, so that no edit is lost or applied on top of another.
+ * fix's is left out, so that no edit is lost or applied on top of another. An edit that another
+ * fix makes too (two fixes that add the same parameter) is made once; two different insertions
+ * at one place conflict, since neither knows of the other (two new `Parameters:` sections).
  */
 export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
   const accepted: TextEdit[] = [];
+  const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.text === b.text;
+  const conflict = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((edit) => accepted.some((other) => edit.start < other.end && other.start < edit.end));
-    if (!overlaps) accepted.push(...fix.edits);
+    const fresh = fix.edits.filter((edit) => !accepted.some((other) => same(edit, other)));
+    if (!fresh.some((edit) => accepted.some((other) => conflict(edit, other)))) accepted.push(...fresh);
   }
   return accepted.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order).map(({ edit }) => edit);
 }
