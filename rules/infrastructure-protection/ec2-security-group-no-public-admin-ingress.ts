@@ -33,6 +33,31 @@ const rule: Rule = {
       cis: ['5.2', '5.3'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: App servers
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`,
+      secure: `Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: App servers
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 10.20.0.0/16
+          Description: SSH from the office VPN
+`,
+    },
   },
   resource(resource, context) {
     for (const rule of trafficRules(resource, 'ingress')) {

@@ -153,8 +153,15 @@ describe('combining fixes (fix-all)', () => {
     const shared = { start: 0, end: 0, text: 'P\n' };
     assert.deepEqual(combineFixes([fixOf(shared, { start: 5, end: 6, text: 'a' }), fixOf({ ...shared }, { start: 8, end: 9, text: 'b' })]), [shared, { start: 5, end: 6, text: 'a' }, { start: 8, end: 9, text: 'b' }]);
   });
-  it('leaves out a fix that overlaps, or inserts something else at the same place', () => {
+  it('leaves out a fix that overlaps, or that would insert the same key a second time', () => {
     assert.deepEqual(combineFixes([fixOf({ start: 2, end: 6, text: 'a' }), fixOf({ start: 5, end: 7, text: 'b' })]), [{ start: 2, end: 6, text: 'a' }]);
-    assert.deepEqual(combineFixes([fixOf({ start: 0, end: 0, text: 'A\n' }), fixOf({ start: 0, end: 0, text: 'B\n' })]), [{ start: 0, end: 0, text: 'A\n' }]);
+    const first = { start: 0, end: 0, text: 'Parameters:\n  A: 1\n' };
+    assert.deepEqual(combineFixes([fixOf(first), fixOf({ start: 0, end: 0, text: 'Parameters:\n  B: 1\n' })]), [first]);
+  });
+
+  it('keeps two different keys inserted at one place', () => {
+    const a = { start: 9, end: 9, text: '\n  A: true' };
+    const b = { start: 9, end: 9, text: '\n  B: true' };
+    assert.deepEqual(combineFixes([fixOf(a), fixOf(b)]), [a, b]);
   });
 });
