@@ -33,6 +33,7 @@ const rule: Rule = {
       what: 'encryption at rest',
       fixTitle: 'Set Encrypted: true (replaces an existing volume)',
       fixPreferred: false,
+      fixReplaces: true,
     });
   },
 };

@@ -36,6 +36,7 @@ const rule: Rule = {
       what: 'storage encryption',
       fixTitle: 'Set StorageEncrypted: true (replaces an existing DB instance)',
       fixPreferred: false,
+      fixReplaces: true,
     });
   },
 };

@@ -22,6 +22,8 @@ export interface RequiredTrue {
   readonly fixTitle: string;
   /** False when turning it on has a cost the user must accept (e.g. the resource is replaced). */
   readonly fixPreferred: boolean;
+  /** True when deploying the fix makes CloudFormation replace the resource. */
+  readonly fixReplaces?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RequiredTrue {
  */
 export function checkRequiredTrue(resource: Resource, context: RuleContext, required: RequiredTrue): void {
   const pair: Pair | undefined = resource.properties?.byKey.get(required.property);
-  const fix = (change: Change): FixSpec[] => [{ title: required.fixTitle, preferred: required.fixPreferred, changes: [change] }];
+  const fix = (change: Change): FixSpec[] => [{ title: required.fixTitle, preferred: required.fixPreferred, replaces: required.fixReplaces, changes: [change] }];
   if (!pair) {
     context.report({
       at: missingPropertyAnchor(resource),
