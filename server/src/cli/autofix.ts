@@ -36,7 +36,8 @@ const READING_PROBLEMS: readonly string[] = [ENGINE_CHECKS.parseError.id, ENGINE
 /**
  * Applies the fixes --fix chooses, re-analyzes, and repeats while new fixable findings appear, up
  * to MAX_FIX_PASSES. A pass whose result reads worse than the text before it (a parse error, a
- * duplicate key, a failing rule) is dropped whole, so the text never gets worse than it was.
+ * duplicate key, a failing rule) is tried again with fewer fixes, then dropped, so the text never
+ * gets worse than it was.
  */
 export function fixText(engine: Engine, text: string, file: string, config: ResolvedConfig, replacing: boolean): FixOutcome {
   let current = text;
@@ -49,21 +50,38 @@ export function fixText(engine: Engine, text: string, file: string, config: Reso
       return fix ? [{ finding, fix }] : [];
     });
     if (chosen.length === 0) return { text: current, analysis, applied };
-    const edits = combineFixes(chosen.map(({ fix }) => fix));
-    const accepted = new Set(edits);
-    const next = applyEdits(current, edits);
-    if (seen.has(next)) return { text: current, analysis, applied, stopped: 'the fixes do not remove their findings' };
-    const after = engine.analyze(next, file, config);
-    const worse = READING_PROBLEMS.find((id) => countOf(after.findings, id) > countOf(analysis.findings, id));
-    if (worse) return { text: current, analysis, applied, stopped: `a fix would have caused a ${worse} finding, so it was not applied (please report it)` };
-    // combineFixes leaves out a fix that overlaps another; it is tried again on the next pass.
-    applied.push(...chosen.filter(({ fix }) => fix.edits.every((edit) => accepted.has(edit))));
-    seen.add(next);
-    current = next;
-    analysis = after;
+    const attempt = (fixes: readonly AppliedFix[]) => {
+      const edits = combineFixes(fixes.map(({ fix }) => fix));
+      const next = applyEdits(current, edits);
+      const after = engine.analyze(next, file, config);
+      const worse = READING_PROBLEMS.find((id) => countOf(after.findings, id) > countOf(analysis.findings, id));
+      // combineFixes leaves out a fix that overlaps another; it is tried again on the next pass.
+      const accepted = new Set(edits);
+      return { next, after, worse, fixes: fixes.filter(({ fix }) => fix.edits.every((edit) => accepted.has(edit))) };
+    };
+    let result = attempt(chosen);
+    // Two fixes can each be right alone and wrong together (both add the missing Properties map
+    // at one place): apply only fixes that do not even touch, and leave the rest to the next pass.
+    if (result.worse) result = attempt(apart(chosen));
+    if (result.worse) return { text: current, analysis, applied, stopped: `a fix would have caused a ${result.worse} finding, so it was not applied (please report it)` };
+    if (seen.has(result.next)) return { text: current, analysis, applied, stopped: 'the fixes do not remove their findings' };
+    applied.push(...result.fixes);
+    seen.add(result.next);
+    current = result.next;
+    analysis = result.after;
   }
   const left = analysis.findings.filter((finding) => fixToApply(finding, replacing)).length;
   return { text: current, analysis, applied, stopped: left > 0 ? `${left} fixable findings remain after ${MAX_FIX_PASSES} passes` : undefined };
+}
+
+/** The fixes whose edits neither overlap nor touch those of the fixes before them. */
+function apart(fixes: readonly AppliedFix[]): AppliedFix[] {
+  const taken: { start: number; end: number }[] = [];
+  return fixes.filter(({ fix }) => {
+    const touches = fix.edits.some((edit) => taken.some((other) => edit.start <= other.end && other.start <= edit.end));
+    if (!touches) taken.push(...fix.edits);
+    return !touches;
+  });
 }
 
 function countOf(findings: readonly Finding[], ruleId: string): number {

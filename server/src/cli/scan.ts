@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../engine/config';
 import type { Analysis, Engine } from '../engine/engine';
 import { ENGINE_CHECKS } from '../engine/engine-checks';
 import type { LineIndex } from '../engine/positions';
-import { replaceFile } from './atomic-write';
+import { replaceFile, type FileOps } from './atomic-write';
 import { fixText, type AppliedFix } from './autofix';
 import { unifiedDiff } from './diff';
 import { ioError } from './errors';
@@ -15,6 +15,8 @@ export interface FixMode {
   readonly write: boolean;
   /** Also apply fixes that replace the resource. */
   readonly replacing: boolean;
+  /** The file operations that write a fixed file; tests pass failing ones. */
+  readonly ops?: FileOps;
 }
 
 export interface ScannedFile {
@@ -98,7 +100,7 @@ export function scanFiles(engine: Engine, files: readonly string[], config: Reso
       continue;
     }
     try {
-      const result = replaceFile(absolute, raw, bom + outcome.text);
+      const result = replaceFile(absolute, raw, bom + outcome.text, fix.ops);
       if (result === 'written') scanned.push(file(outcome.analysis, fixed));
       else if (result === 'changed') scanned.push(unfixed(`${path} changed on disk during the scan; it was left as it is (run the scan again to fix it).`));
       else scanned.push(unfixed(`${path} has other hard links, which replacing it would break; it was not fixed.`));

@@ -15,7 +15,8 @@ export function formatGitlab(report: ScanReport): string {
     type: 'issue',
     check_name: finding.ruleId,
     description: finding.message,
-    categories: ['Security'],
+    // The engine's own findings (a file it cannot parse) are about the file, not its security.
+    categories: [finding.area === null ? 'Bug Risk' : 'Security'],
     severity: GITLAB_SEVERITY[finding.severity],
     fingerprint: fingerprint(finding),
     location: { path: finding.file, lines: { begin: oneBased(finding.range).startLine } },
