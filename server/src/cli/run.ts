@@ -9,8 +9,6 @@ import { emit, type Io } from './io';
 import { runScan } from './scan-command';
 import { TOOL } from './tool';
 
-export type { Io } from './io';
-
 /** Runs one command and returns its exit code; expected problems become one `pillar: ...` line, never a stack. */
 export function run(argv: readonly string[], io: Io): number {
   try {
