@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../engine/config';
 import type { Analysis, Engine } from '../engine/engine';
 import { ENGINE_CHECKS } from '../engine/engine-checks';
 import type { LineIndex } from '../engine/positions';
-import { replaceFile, type FileOps } from './atomic-write';
+import { replaceFile, type FileOps, type Replacement } from './atomic-write';
 import { fixText, type AppliedFix } from './autofix';
 import { unifiedDiff } from './diff';
 import { ioError } from './errors';
@@ -43,73 +43,86 @@ export interface Scan {
 
 const BOM = '\ufeff';
 
+/** A file as read: its bytes, and its text without the byte order mark (kept apart, to write back). */
+interface Source {
+  readonly absolute: string;
+  readonly path: string;
+  readonly raw: Buffer;
+  readonly bom: string;
+  readonly text: string;
+}
+
 /**
  * Analyzes each file in order, and with a fix mode fixes it first. A file that cannot be read
  * stops the scan with a CliError; a file that cannot be fixed or written is left as it was, with
  * a note, and the scan goes on.
  */
 export function scanFiles(engine: Engine, files: readonly string[], config: ResolvedConfig, cwd: string, fix?: FixMode): Scan {
-  const scanned: ScannedFile[] = [];
   const notes: string[] = [];
   let writeFailed = false;
-  for (const absolute of files) {
-    const path = displayPath(absolute, cwd);
-    let raw: Buffer;
-    try {
-      raw = readFileSync(absolute);
-    } catch (error) {
-      throw ioError('read', path, error);
-    }
-    const decoded = raw.toString('utf8');
-    // Editors drop a byte order mark; dropping it too keeps columns on line 1 the same as theirs.
-    const bom = decoded.startsWith(BOM) ? BOM : '';
-    const text = decoded.slice(bom.length);
-    const file = (analysis: Analysis, fixed: readonly FixedFinding[] = [], diff = ''): ScannedFile => ({
-      absolute,
-      path,
-      findings: analysis.findings,
-      ruleErrors: analysis.ruleErrors,
-      lines: analysis.findings.some((finding) => finding.fixes.length > 0) ? analysis.source?.lines : undefined,
-      fixed,
-      diff,
-    });
-    const unfixed = (note?: string) => {
-      if (note) notes.push(note);
-      return file(engine.analyze(text, path, config));
-    };
-    if (!fix) {
-      scanned.push(unfixed());
-      continue;
-    }
-    // Writing back text that was not valid UTF-8 would replace the bytes that were not.
-    if (!Buffer.from(decoded, 'utf8').equals(raw)) {
-      scanned.push(unfixed(`${path} is not valid UTF-8; it was not fixed.`));
-      continue;
-    }
-    let outcome: ReturnType<typeof fixText>;
-    try {
-      outcome = fixText(engine, text, path, config, fix.replacing);
-    } catch (error) {
-      scanned.push(unfixed(`${path} could not be fixed (${error instanceof Error ? error.message : String(error)}); it was left as it was (please report it).`));
-      continue;
-    }
-    if (outcome.stopped) notes.push(`${path}: ${outcome.stopped}.`);
-    const fixed = outcome.applied.map((applied) => fixedFinding(path, applied));
-    if (fixed.length === 0 || !fix.write) {
-      scanned.push(file(outcome.analysis, fixed, fixed.length === 0 ? '' : unifiedDiff(path, decoded, bom + outcome.text)));
-      continue;
-    }
-    try {
-      const result = replaceFile(absolute, raw, bom + outcome.text, fix.ops);
-      if (result === 'written') scanned.push(file(outcome.analysis, fixed));
-      else if (result === 'changed') scanned.push(unfixed(`${path} changed on disk during the scan; it was left as it is (run the scan again to fix it).`));
-      else scanned.push(unfixed(`${path} has other hard links, which replacing it would break; it was not fixed.`));
-    } catch (error) {
-      writeFailed = true;
-      scanned.push(unfixed(`${ioError('write', path, error).message}; the file was left as it was.`));
-    }
-  }
+  const scanned = files.map((absolute) => {
+    const source = read(absolute, displayPath(absolute, cwd));
+    if (!fix) return scannedFile(source, engine.analyze(source.text, source.path, config));
+    const outcome = fixFile(engine, source, config, fix);
+    notes.push(...outcome.notes);
+    writeFailed ||= outcome.writeFailed;
+    return outcome.file;
+  });
   return { files: scanned, notes, writeFailed };
+}
+
+function read(absolute: string, path: string): Source {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(absolute);
+  } catch (error) {
+    throw ioError('read', path, error);
+  }
+  const decoded = raw.toString('utf8');
+  // Editors drop a byte order mark; dropping it too keeps columns on line 1 the same as theirs.
+  const bom = decoded.startsWith(BOM) ? BOM : '';
+  return { absolute, path, raw, bom, text: decoded.slice(bom.length) };
+}
+
+/** Fixes one file in memory, then writes it (or, for a dry run, diffs it); on any failure the file stays as it was. */
+function fixFile(engine: Engine, source: Source, config: ResolvedConfig, fix: FixMode): { file: ScannedFile; notes: string[]; writeFailed: boolean } {
+  const { path, raw, bom, text } = source;
+  const unfixed = (note: string, writeFailed = false) => ({ file: scannedFile(source, engine.analyze(text, path, config)), notes: [note], writeFailed });
+  // Writing back text that was not valid UTF-8 would replace the bytes that were not.
+  if (!Buffer.from(bom + text, 'utf8').equals(raw)) return unfixed(`${path} is not valid UTF-8; it was not fixed.`);
+  let outcome: ReturnType<typeof fixText>;
+  try {
+    outcome = fixText(engine, text, path, config, fix.replacing);
+  } catch (error) {
+    return unfixed(`${path} could not be fixed (${error instanceof Error ? error.message : String(error)}); it was left as it was (please report it).`);
+  }
+  const notes = outcome.stopped ? [`${path}: ${outcome.stopped}.`] : [];
+  const fixed = outcome.applied.map((applied) => fixedFinding(path, applied));
+  if (fixed.length === 0 || !fix.write) {
+    const diff = fixed.length === 0 ? '' : unifiedDiff(path, bom + text, bom + outcome.text);
+    return { file: scannedFile(source, outcome.analysis, fixed, diff), notes, writeFailed: false };
+  }
+  let result: Replacement;
+  try {
+    result = replaceFile(source.absolute, raw, bom + outcome.text, fix.ops);
+  } catch (error) {
+    return unfixed(`${ioError('write', path, error).message}; the file was left as it was.`, true);
+  }
+  if (result === 'changed') return unfixed(`${path} changed on disk during the scan; it was left as it is (run the scan again to fix it).`);
+  if (result === 'linked') return unfixed(`${path} has other hard links, which replacing it would break; it was not fixed.`);
+  return { file: scannedFile(source, outcome.analysis, fixed), notes, writeFailed: false };
+}
+
+function scannedFile(source: Source, analysis: Analysis, fixed: readonly FixedFinding[] = [], diff = ''): ScannedFile {
+  return {
+    absolute: source.absolute,
+    path: source.path,
+    findings: analysis.findings,
+    ruleErrors: analysis.ruleErrors,
+    lines: analysis.findings.some((finding) => finding.fixes.length > 0) ? analysis.source?.lines : undefined,
+    fixed,
+    diff,
+  };
 }
 
 function fixedFinding(file: string, { finding, fix }: AppliedFix): FixedFinding {
