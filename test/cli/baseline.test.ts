@@ -126,13 +126,13 @@ describe('baselines', () => {
   });
 
   it('never hides the engine\'s own findings, and is not itself scanned', () => {
-    const dir = tempDir({ 'broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: [\n', 'only.json': firstRulesOnly() });
+    const dir = tempDir({ 'broken.yaml': 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: [\n', 'volume.yaml': UNENCRYPTED_VOLUME, 'only.json': firstRulesOnly() });
     scan(dir, '.', '--write-baseline', 'baseline.json');
     const { output } = scan(dir, '.', '--baseline', 'baseline.json');
-    assert.deepEqual(output.findings.map((f) => f.ruleId), ['parse-error']);
+    assert.deepEqual(output.findings.map((f) => `${f.file} ${f.ruleId}`), ['broken.yaml parse-error']);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings.map((f: { ruleId: string }) => f.ruleId), ['ebs-volume-encryption-enabled']);
     const json = JSON.parse(pillar(['scan', '.', '--format', 'json', '--baseline', 'baseline.json'], dir).stdout) as { summary: { filesScanned: number } };
-    assert.equal(json.summary.filesScanned, 2, 'broken.yaml and only.json; not baseline.json');
+    assert.equal(json.summary.filesScanned, 3, 'broken.yaml, volume.yaml and only.json; not baseline.json');
   });
 
   it('is exit 2 with a message for a missing, malformed or foreign baseline', () => {

@@ -47,13 +47,13 @@ describe('--fix', () => {
         '50:19 | error | Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0). | ec2-security-group-no-public-admin-ingress',
         '68:18 | error | DataVolume turns off encryption at rest: Encrypted is false. | ebs-volume-encryption-enabled',
         '78:25 | error | Database turns off storage encryption: StorageEncrypted is false (from the default of parameter EncryptDatabase). | rds-instance-storage-encrypted',
-        'fixed | Set EnableLogFileValidation: true (Trail) | cloudtrail-log-file-validation-enabled',
-        'fixed | Set IsMultiRegionTrail: true (Trail) | cloudtrail-multi-region-enabled',
+        'fixed | Set EnableLogFileValidation to true (Trail) | cloudtrail-log-file-validation-enabled',
+        'fixed | Set IsMultiRegionTrail to true (Trail) | cloudtrail-multi-region-enabled',
         'fixed | Block all public access (LogBucket) | s3-bucket-public-access-block',
         '',
         '✖ 4 findings (4 errors, 0 warnings, 0 info) in 1 file',
         'By area: identity and access management 1, detective controls 0, infrastructure protection 1, data protection 2, incident response 0',
-        '1 finding fixable with --fix --fix-replacing, which replaces the resources.',
+        '2 findings fixable with --fix --fix-replacing, which replaces the resources.',
         'Fixed 3 findings in 1 file.',
         '',
       ],
@@ -139,7 +139,7 @@ describe('--fix-dry-run', () => {
 
 describe('writing fixed files', () => {
   const engine = new Engine(RULES);
-  const config = resolveConfig([], new Set(RULES.map((rule) => rule.meta.id)));
+  const config = resolveConfig([], engine.metasById);
 
   it('leaves a file that changed on disk during the scan as it is, reports it as it was read, and says so', () => {
     const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL });

@@ -12,7 +12,7 @@ describe('json output', () => {
     assert.deepEqual(Object.keys(output), ['findings', 'summary']);
     assert.deepEqual(output.summary, { findings: 7, bySeverity: { error: 5, warning: 2, info: 0 },
       byArea: { 'identity-and-access-management': 1, 'detective-controls': 1, 'infrastructure-protection': 1, 'data-protection': 3, 'incident-response': 1 },
-      filesScanned: 1, filesWithFindings: 1, fixable: 3, fixableReplacing: 1 });
+      filesScanned: 1, filesWithFindings: 1, fixable: 3, fixableReplacing: 2 });
   });
 
   it('gives each finding the fields of DESIGN.md, with a 0-based range, its property path and fingerprint', () => {
@@ -53,8 +53,8 @@ describe('json output', () => {
     assert.deepEqual(
       written.fixed.map((f: { file: string; ruleId: string; resource: string; path: string; fix: string }) => [f.file, f.ruleId, f.resource, f.path, f.fix]),
       [
-        ['trail.yaml', 'cloudtrail-log-file-validation-enabled', 'Trail', 'Resources.Trail.Properties', 'Set EnableLogFileValidation: true'],
-        ['trail.yaml', 'cloudtrail-multi-region-enabled', 'Trail', 'Resources.Trail.Properties', 'Set IsMultiRegionTrail: true'],
+        ['trail.yaml', 'cloudtrail-log-file-validation-enabled', 'Trail', 'Resources.Trail.Properties', 'Set EnableLogFileValidation to true'],
+        ['trail.yaml', 'cloudtrail-multi-region-enabled', 'Trail', 'Resources.Trail.Properties', 'Set IsMultiRegionTrail to true'],
       ],
     );
     assert.deepEqual(written.baseline, { file: 'base.json', known: 0, stale: [] });

@@ -11,7 +11,7 @@ describe('pillar rules', () => {
     const { rules, engineChecks } = JSON.parse(stdout) as { rules: RuleMeta[]; engineChecks: unknown[] };
     assert.deepEqual(rules.map((rule) => rule.id), RULE_IDS);
     for (const rule of rules) {
-      assert.deepEqual(Object.keys(rule).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
+      assert.deepEqual(Object.keys(rule).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'examples', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
       assert.ok(AREAS.includes(rule.area), rule.id);
       assert.ok(SEVERITIES.includes(rule.severity), rule.id);
       for (const text of [rule.title, rule.rationale, rule.remediation]) assert.ok(text.trim().length > 0, rule.id);

@@ -146,7 +146,7 @@ describe('sarif output', () => {
   });
 
   it('links engine findings to the engine checks, encodes paths, and uses file URIs outside the working directory', () => {
-    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
+    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
     const inside = sarif(['my stacks'], dir).runs[0];
     assert.deepEqual(inside.results.map((r) => r.ruleId), ['ebs-volume-encryption-enabled', 'parse-error']);
     const broken = inside.results[1];
@@ -214,7 +214,7 @@ describe('sarif fixes', () => {
   it('states each quick fix as replacements whose regions give the same text as --fix', () => {
     const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL, 'fixed/trail.yaml': SINGLE_REGION_TRAIL });
     const results = sarif(['trail.yaml'], dir).runs[0].results;
-    assert.deepEqual(results.map((result) => result.fixes?.map((fix) => fix.description.text)), [['Set EnableLogFileValidation: true'], ['Set IsMultiRegionTrail: true']]);
+    assert.deepEqual(results.map((result) => result.fixes?.map((fix) => fix.description.text)), [['Set EnableLogFileValidation to true'], ['Set IsMultiRegionTrail to true']]);
     const [validation] = results[0].fixes!;
     assert.deepEqual(validation.properties, { preferred: true, replaces: false });
     assert.deepEqual(validation.artifactChanges[0].artifactLocation, { uri: 'trail.yaml', uriBaseId: 'SRCROOT' });
@@ -230,7 +230,7 @@ describe('sarif fixes', () => {
   it('marks a fix that replaces the resource, and leaves out fixes where a finding has none', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME });
     const [result] = sarif(['volume.yaml'], dir).runs[0].results;
-    assert.deepEqual(result.fixes?.map((fix) => [fix.description.text, fix.properties]), [['Set Encrypted: true (replaces an existing volume)', { preferred: false, replaces: true }]]);
+    assert.deepEqual(result.fixes?.map((fix) => [fix.description.text, fix.properties]), [['Set Encrypted to true (replaces the resource)', { preferred: false, replaces: true }]]);
     assert.deepEqual(result.fixes?.[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 7, startColumn: 18, endLine: 7, endColumn: 23 }, insertedContent: { text: 'true' } }]);
     const wildcard = sarif([EXAMPLE]).runs[0].results.find((r) => r.ruleId === 'iam-policy-no-wildcard-action');
     assert.equal(wildcard?.fixes, undefined);

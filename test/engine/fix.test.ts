@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/engine/edits';
+import { applyEdits, combineFixes } from '../../server/src/engine/edits';
 import { FixRenderer } from '../../server/src/engine/fix';
 import { parseText } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/positions';
@@ -28,6 +28,13 @@ const seq = (node: Node) => node as SeqNode;
 describe('fix renderer: set and replace', () => {
   it('replaces a scalar in place, keeping the comment after it', () => {
     assert.equal(fix('A:\n  B: false # off\n', (at) => [{ kind: 'replace', node: at('A.B'), value: true }]), 'A:\n  B: true # off\n');
+  });
+
+  it('keeps the quotes of a quoted scalar', () => {
+    assert.equal(fix("A:\n  B: 'false'\n  C: \"no\"\n", (at) => [
+      { kind: 'replace', node: at('A.B'), value: true },
+      { kind: 'replace', node: at('A.C'), value: 'it\'s' },
+    ]), "A:\n  B: 'true'\n  C: \"it's\"\n");
   });
 
   it('replaces a block scalar value by a block list on the lines below', () => {
@@ -64,6 +71,17 @@ describe('fix renderer: set and replace', () => {
 
   it('inserts a nested map into a flow map in YAML as flow', () => {
     assert.equal(fix('P: { A: 1 }\n', (at) => [{ kind: 'set', map: map(at('P')), key: 'B', value: { C: [1, 'x,y'] } }]), 'P: { A: 1, B: {C: [1, "x,y"]} }\n');
+  });
+
+  it('inserts a key before the first of the keys named', () => {
+    assert.equal(
+      fix('Description: d\nConditions: {}\nResources: {}\n', (at) => [{ kind: 'set', map: map(at('')), key: 'Parameters', value: { Cidr: { Type: 'String' } }, before: ['Mappings', 'Conditions', 'Resources'] }]),
+      'Description: d\nParameters:\n  Cidr:\n    Type: String\nConditions: {}\nResources: {}\n',
+    );
+    assert.equal(
+      fix('{\n  "Resources": {}\n}\n', (at) => [{ kind: 'set', map: map(at('')), key: 'Parameters', value: { Cidr: { Type: 'String' } }, before: ['Resources'] }]),
+      '{\n  "Parameters": {\n    "Cidr": {\n      "Type": "String"\n    }\n  },\n  "Resources": {}\n}\n',
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -126,5 +144,24 @@ describe('fix renderer: splice', () => {
       fix('{\n  "L": [\n    "a"\n  ]\n}\n', (at) => [{ kind: 'splice', seq: seq(at('L')), index: 1, deleteCount: 0, values: [{ Effect: 'Deny' }] }]),
       '{\n  "L": [\n    "a",\n    {\n      "Effect": "Deny"\n    }\n  ]\n}\n',
     );
+  });
+});
+
+describe('combining fixes (fix-all)', () => {
+  const fixOf = (...edits: { start: number; end: number; text: string }[]) => ({ title: 't', preferred: true, replaces: false, edits });
+  it('makes an edit two fixes share once', () => {
+    const shared = { start: 0, end: 0, text: 'P\n' };
+    assert.deepEqual(combineFixes([fixOf(shared, { start: 5, end: 6, text: 'a' }), fixOf({ ...shared }, { start: 8, end: 9, text: 'b' })]), [shared, { start: 5, end: 6, text: 'a' }, { start: 8, end: 9, text: 'b' }]);
+  });
+  it('leaves out a fix that overlaps, or that would insert the same key a second time', () => {
+    assert.deepEqual(combineFixes([fixOf({ start: 2, end: 6, text: 'a' }), fixOf({ start: 5, end: 7, text: 'b' })]), [{ start: 2, end: 6, text: 'a' }]);
+    const first = { start: 0, end: 0, text: 'Parameters:\n  A: 1\n' };
+    assert.deepEqual(combineFixes([fixOf(first), fixOf({ start: 0, end: 0, text: 'Parameters:\n  B: 1\n' })]), [first]);
+  });
+
+  it('keeps two different keys inserted at one place', () => {
+    const a = { start: 9, end: 9, text: '\n  A: true' };
+    const b = { start: 9, end: 9, text: '\n  B: true' };
+    assert.deepEqual(combineFixes([fixOf(a), fixOf(b)]), [a, b]);
   });
 });

@@ -20,7 +20,7 @@ testRule(logFileValidation, {
       name: 'validation off',
       code: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: "false"\n'),
       findings: [{ range: '7:32-7:39' }],
-      output: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: true\n'),
+      output: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: "true"\n'),
     },
     {
       name: 'flow-style Properties in YAML',

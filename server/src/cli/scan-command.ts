@@ -22,7 +22,7 @@ import { emit, type Io } from './io';
  * warnings exceed --max-warnings, 2 when a fixed file could not be written.
  */
 export function runScan(command: ScanCommand, engine: Engine, io: Io): number {
-  const { config, root } = loadConfig(command.config, io.cwd, new Set(engine.metas.map((meta) => meta.id)));
+  const { config, root } = loadConfig(command.config, io.cwd, engine.metasById);
   // The baseline is Pillar's own file, not a template to analyze.
   const baselines = new Set([command.baseline, command.writeBaseline].flatMap((file) => (file === undefined ? [] : [resolve(io.cwd, file)])));
   const files = discoverFiles(command.paths, config, root, io.cwd).filter((file) => !baselines.has(file));

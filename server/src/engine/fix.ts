@@ -39,7 +39,9 @@ export class FixRenderer {
       if (kept.length === 0 && map.pairs.length > 0) throw new Error('A fix cannot remove every key of a map and add others.');
       edits.push(map.flow ? this.insertFlow(map, kept, entries) : this.insertBlock(map, kept, entries));
     }
-    return { title: spec.title, preferred: spec.preferred, replaces: spec.replaces === true, edits: edits.sort((a, b) => a.start - b.start) };
+    // A user must see that deploying the fix replaces the resource before choosing it.
+    const title = spec.replaces && !/\breplaces\b/.test(spec.title) ? `${spec.title} (replaces the resource)` : spec.title;
+    return { title, preferred: spec.preferred, replaces: spec.replaces === true, edits: edits.sort((a, b) => a.start - b.start) };
   }
 
   private change(change: Change, insertions: Map<MapNode, [string, ChangeValue][]>, removals: Map<MapNode, Set<string>>): TextEdit[] {
@@ -49,6 +51,8 @@ export class FixRenderer {
       case 'set': {
         const existing = change.map.byKey.get(change.key);
         if (existing) return [this.replace(existing.value, change.value)];
+        const next = change.before && change.map.pairs.find((pair) => change.before!.includes(String(pair.key.value)));
+        if (next) return [this.insertBefore(change.map, next, change.key, change.value)];
         insertions.set(change.map, [...(insertions.get(change.map) ?? []), [change.key, change.value]]);
         return [];
       }
@@ -61,14 +65,27 @@ export class FixRenderer {
   }
 
   private replace(node: Node, value: ChangeValue): TextEdit {
+    const quoted = this.quotedLike(node, value);
+    if (quoted !== undefined) return { start: node.span.start, end: node.span.end, text: quoted };
     const parent = this.parentOf(node);
-    if (this.parsed.format === 'yaml' && parent && 'pair' in parent && parent.pair.value === node && !parent.map.flow) return this.replaceBlockValue(parent.pair, value);
+    const flowCollection = (node.kind === 'map' || node.kind === 'seq') && node.flow;
+    if (this.parsed.format === 'yaml' && parent && 'pair' in parent && parent.pair.value === node && !parent.map.flow && !flowCollection) return this.replaceBlockValue(parent.pair, value);
     if (this.parsed.format === 'yaml' && isBlockCollection(value) && (node.kind === 'map' || node.kind === 'seq') && !node.flow && node.span.start < node.span.end) {
       // A block collection replaced in place (a list item): same column, block layout.
       const lines = this.values.blockLines(value, this.column(node.span.start));
       return { start: node.span.start, end: node.span.end, text: lines.join(this.values.newline).trimStart() };
     }
     return { start: node.span.start, end: node.span.end, text: this.values.flow(value, this.leadingWhitespace(node.span.start)) };
+  }
+
+  /** A scalar replacing a quoted one keeps its quotes: `Default: "false"` becomes `Default: "true"`. */
+  private quotedLike(node: Node, value: ChangeValue): string | undefined {
+    if (node.kind !== 'scalar' || !['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+    const quote = this.parsed.text[node.span.start];
+    const text = String(value);
+    if (quote === "'" && this.parsed.format === 'yaml') return `'${text.replace(/'/g, "''")}'`;
+    if (quote === '"') return JSON.stringify(text);
+    return undefined;
   }
 
   /** `Key: value` in a block map: a scalar stays on the key's line, a collection goes on the lines below. */
@@ -106,6 +123,17 @@ export class FixRenderer {
     const text = entries.map(([key, value]) => `${this.values.flowKey(key)}: ${this.values.flow(value, indent)}`).join(separator);
     if (!last) return { start: map.span.start + 1, end: map.span.start + 1, text };
     return { start: last.value.span.end, end: last.value.span.end, text: `${separator}${text}` };
+  }
+
+  private insertBefore(map: MapNode, next: Pair, key: string, value: ChangeValue): TextEdit {
+    const at = next.key.span.start;
+    if (!map.flow && this.startsLine(at)) {
+      const start = this.lines.lineStart(this.line(at));
+      return { start, end: start, text: `${this.values.blockEntry(key, value, this.column(at))}${this.values.newline}` };
+    }
+    const indent = this.leadingWhitespace(at);
+    const separator = this.startsLine(at) ? `,${this.values.newline}${indent}` : ', ';
+    return { start: at, end: at, text: `${this.values.flowKey(key)}: ${this.values.flow(value, indent)}${separator}` };
   }
 
   private removePairs(map: MapNode, keys: ReadonlySet<string>): TextEdit[] {

@@ -1,5 +1,6 @@
 import type { RuleMeta, Span } from './api';
 import type { Evaluator } from './evaluate';
+import type { TemplateFacts } from './facts';
 import type { Resource, Template } from './model';
 import type { PolicyDocument } from './policies';
 import type { MapNode, Node, SeqNode } from './tree';
@@ -29,8 +30,12 @@ export const intrinsic = {
 
 /** A change to the template, described on model nodes; the engine turns it into minimal text edits. */
 export type Change =
-  /** Sets `key` in `map` to `value`: replaces the existing value, or inserts the key after the last one. */
-  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: ChangeValue }
+  /**
+   * Sets `key` in `map` to `value`: replaces the existing value, or inserts the key after the last
+   * one, or before the first of the keys in `before` that the map holds (`Parameters` goes before
+   * `Mappings`, `Conditions` and `Resources`).
+   */
+  | { readonly kind: 'set'; readonly map: MapNode; readonly key: string; readonly value: ChangeValue; readonly before?: readonly string[] }
   /** Replaces a node (a value, or a key) with `value`. */
   | { readonly kind: 'replace'; readonly node: Node; readonly value: ChangeValue }
   /** Removes `key` and its value from `map`. */
@@ -61,16 +66,21 @@ export interface RuleContext {
   /** The template being analyzed, or undefined for a standalone policy file. */
   readonly template: Template | undefined;
   readonly evaluator: Evaluator;
+  /** What resources of the template say about each other; undefined for a standalone policy file. */
+  readonly facts: TemplateFacts | undefined;
+  /** The rule's options: its defaults, overridden by configuration. */
+  readonly options: Readonly<Record<string, unknown>>;
   report(report: Report): void;
 }
 
 /**
  * A rule: metadata plus pure checks. The engine walks the model once and calls `resource` for
- * every resource whose type is in `meta.resourceTypes`, and `policy` for every IAM policy
- * document when `meta.resourceTypes` includes 'policy'.
+ * every resource whose type is in `meta.resourceTypes`, `policy` for every IAM policy document
+ * when they include 'policy', and `template` once per template when they include 'template'.
  */
 export interface Rule {
   readonly meta: RuleMeta;
   resource?(resource: Resource, context: RuleContext): void;
   policy?(policy: PolicyDocument, context: RuleContext): void;
+  template?(template: Template, context: RuleContext): void;
 }
