@@ -5,7 +5,7 @@
  * files without fixes are byte for byte the same.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -47,8 +47,9 @@ function removedLines(before: string, after: string): number[] {
 }
 
 describe('--fix on real-world templates', { skip: corpus ? false : `no corpus at ${CORPUS_DIR} (CI has it in ../shared)` }, () => {
-  it('fixes what it can, breaks nothing and changes nothing else', () => {
+  it('fixes what it can, breaks nothing and changes nothing else', (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'pillar-fix-corpus-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(CORPUS_DIR, dir, { recursive: true });
     const { status, stdout, stderr } = pillar(['scan', '.', '--fix', '--format', 'json', '--fail-on', 'never'], dir);
     assert.equal(status, 0, stderr);
