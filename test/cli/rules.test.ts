@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AREAS, SEVERITIES, type RuleMeta } from '../../server/src/engine/api';
 import { ENGINE_CHECKS } from '../../server/src/engine/engine-checks';
-import { pillar } from './helpers';
-
-const RULE_IDS = [
-  'cloudtrail-log-file-validation-enabled',
-  'cloudtrail-multi-region-enabled',
-  'ebs-volume-encryption-enabled',
-  'ec2-security-group-no-public-admin-ingress',
-  'iam-policy-no-wildcard-action',
-  'rds-instance-storage-encrypted',
-  's3-bucket-public-access-block',
-];
+import { FIRST_RULES as RULE_IDS, pillar } from './helpers';
 
 describe('pillar rules', () => {
   it('lists the 7 rules with complete metadata as JSON, and the engine checks apart', () => {
