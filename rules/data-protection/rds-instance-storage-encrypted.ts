@@ -1,5 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
-import { checkRequiredTrue } from '../lib/properties';
+import { checkProperty, mustBeTrue } from '../lib/properties';
 
 const rule: Rule = {
   meta: {
@@ -26,17 +26,32 @@ const rule: Rule = {
       cis: ['2.3.1'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.medium
+      AllocatedStorage: "50"
+      StorageEncrypted: false
+`,
+      secure: `Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.medium
+      AllocatedStorage: "50"
+      StorageEncrypted: true
+`,
+    },
   },
   resource(resource, context) {
     // Cluster members, read replicas and restores take their encryption from elsewhere.
     const inherited = ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'];
     if (inherited.some((key) => resource.properties?.byKey.has(key))) return;
-    checkRequiredTrue(resource, context, {
-      property: 'StorageEncrypted',
-      what: 'storage encryption',
-      fixTitle: 'Set StorageEncrypted: true (replaces an existing DB instance)',
-      fixPreferred: false,
-    });
+    checkProperty(resource, context, mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }));
   },
 };
 

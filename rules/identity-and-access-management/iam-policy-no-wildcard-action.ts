@@ -27,6 +27,22 @@ const rule: Rule = {
       cis: ['1.16'],
     },
     fixable: false,
+    examples: {
+      insecure: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "*", "Resource": "*" }
+  ]
+}
+`,
+      secure: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::reports/*" }
+  ]
+}
+`,
+    },
   },
   policy(policy, context) {
     for (const statement of policy.statements) {

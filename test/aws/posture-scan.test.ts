@@ -15,7 +15,7 @@ import { REGION, seedAccount } from '../helpers/seed-account';
 
 const skip = motoSkipReason();
 const engine = new Engine(RULES);
-const config = resolveConfig([], new Set(RULES.map((rule) => rule.meta.id)));
+const config = resolveConfig([], new Map(RULES.map((rule) => [rule.meta.id, rule.meta])));
 const DAY = 24 * 60 * 60 * 1000;
 const REGIONS = [REGION, 'eu-west-1'];
 

@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AREAS, SEVERITIES, type RuleMeta } from '../../server/src/engine/api';
 import { ENGINE_CHECKS } from '../../server/src/engine/engine-checks';
-import { pillar } from './helpers';
-
-const RULE_IDS = [
-  'cloudtrail-log-file-validation-enabled',
-  'cloudtrail-multi-region-enabled',
-  'ebs-volume-encryption-enabled',
-  'ec2-security-group-no-public-admin-ingress',
-  'iam-policy-no-wildcard-action',
-  'rds-instance-storage-encrypted',
-  's3-bucket-public-access-block',
-];
+import { FIRST_RULES as RULE_IDS, pillar } from './helpers';
 
 describe('pillar rules', () => {
   it('lists the 7 rules with complete metadata as JSON, and the engine checks apart', () => {
@@ -21,7 +11,7 @@ describe('pillar rules', () => {
     const { rules, engineChecks } = JSON.parse(stdout) as { rules: RuleMeta[]; engineChecks: unknown[] };
     assert.deepEqual(rules.map((rule) => rule.id), RULE_IDS);
     for (const rule of rules) {
-      assert.deepEqual(Object.keys(rule).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
+      assert.deepEqual(Object.keys(rule).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'examples', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
       assert.ok(AREAS.includes(rule.area), rule.id);
       assert.ok(SEVERITIES.includes(rule.severity), rule.id);
       for (const text of [rule.title, rule.rationale, rule.remediation]) assert.ok(text.trim().length > 0, rule.id);

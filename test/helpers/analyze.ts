@@ -1,13 +1,13 @@
 import { RULES } from '../../rules/index';
-import type { Finding } from '../../server/src/engine/api';
+import type { Finding, RuleMeta } from '../../server/src/engine/api';
 import { resolveConfig, type PillarConfig } from '../../server/src/engine/config';
 import { Engine, type Analysis } from '../../server/src/engine/engine';
 
 export const engine = new Engine(RULES);
-export const ruleIds: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
+export const knownRules: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
 export function analyze(text: string, file = 'template.yaml', config: PillarConfig = {}): Analysis {
-  return engine.analyze(text, file, resolveConfig([config], ruleIds));
+  return engine.analyze(text, file, resolveConfig([config], knownRules));
 }
 
 /** "3:5-3:12": 1-based line:column of a finding's start and end, as an editor shows them. */

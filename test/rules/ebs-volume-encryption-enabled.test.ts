@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../rules/data-protection/ebs-volume-encryption-enabled';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 testRule(rule, {
@@ -68,20 +71,20 @@ testRule(rule, {
       name: 'false on one branch of a condition',
       code: 'Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [IsProd, true, false]\n',
       findings: [{ range: '7:18-7:43', message: 'Volume turns off encryption at rest: Encrypted is false (when condition IsProd is false).' }],
-      output: null,
+      output: 'Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [IsProd, true, true]\n',
     },
     {
       name: 'parameter defaulting to false',
       code: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !Ref Encrypt\n',
       findings: [{ range: '9:18-9:30', message: 'Volume turns off encryption at rest: Encrypted is false (from the default of parameter Encrypt).' }],
-      output: null,
+      output: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !Ref Encrypt\n',
     },
     {
       name: 'long-form intrinsic in JSON',
       file: 't.json',
       code: '{\n  "Parameters": {"Encrypt": {"Type": "String", "Default": "false"}},\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {"Encrypted": {"Ref": "Encrypt"}}\n    }\n  }\n}\n',
       findings: [{ range: '6:35-6:53' }],
-      output: null,
+      output: '{\n  "Parameters": {"Encrypt": {"Type": "String", "Default": "true"}},\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {"Encrypted": {"Ref": "Encrypt"}}\n    }\n  }\n}\n',
     },
     {
       name: 'JSON, Encrypted missing',
@@ -98,4 +101,14 @@ testRule(rule, {
       output: '{\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        "Encrypted": true\n      }\n    }\n  }\n}\n',
     },
   ],
+});
+
+it('ebs-volume-encryption-enabled: its fix says it replaces the volume, so neither fix-all nor --fix applies it by default', () => {
+  const missing = analyze('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n').findings;
+  const off = analyze('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: false\n').findings;
+  const findings = [...missing, ...off].filter((finding) => finding.ruleId === rule.meta.id);
+  assert.equal(findings.length, 2);
+  for (const finding of findings) {
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]), [['Set Encrypted to true (replaces the resource)', false, true]]);
+  }
 });

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../rules/data-protection/rds-instance-storage-encrypted';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const db = (properties: string) => `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n${properties}`;
@@ -28,13 +31,22 @@ testRule(rule, {
       name: 'removed with AWS::NoValue on a branch',
       code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, !Ref AWS::NoValue, true]\n')}`,
       findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is not set (when condition Dev is true).' }],
-      output: null,
+      output: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, true, true]\n')}`,
     },
     {
       name: 'mapping value',
       code: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: !FindInMap [Env, dev, Encrypt]\n')}`,
       findings: [{ range: '9:25-9:55' }],
-      output: null,
+      // The mapping may serve other resources: writing the value in place comes first.
+      output: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: true\n')}`,
     },
   ],
+});
+
+it('rds-instance-storage-encrypted: its fix says it replaces the instance, so neither fix-all nor --fix applies it by default', () => {
+  const findings = [...analyze(db('')).findings, ...analyze(db('      StorageEncrypted: false\n')).findings].filter((finding) => finding.ruleId === rule.meta.id);
+  assert.equal(findings.length, 2);
+  for (const finding of findings) {
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]), [['Set StorageEncrypted to true (replaces the resource)', false, true]]);
+  }
 });

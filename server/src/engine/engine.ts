@@ -1,12 +1,14 @@
 import type { Rule, RuleContext } from './rule';
 import type { DocumentKind, Finding, RuleMeta, Severity, Span } from './api';
-import type { ResolvedConfig } from './config';
+import { isRuleEnabled, ruleOptionsOf, type ResolvedConfig } from './config';
 import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
+import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
+import { pathAt } from './paths';
 import { LineIndex } from './positions';
 import { collectSuppressions } from './suppressions';
 import type { Node } from './tree';
@@ -26,13 +28,17 @@ const PREFIX_FOR_CLASSIFYING = 64 * 1024;
 export class Engine {
   private readonly byResourceType = new Map<string, Rule[]>();
   private readonly policyRules: Rule[] = [];
+  private readonly templateRules: Rule[] = [];
   readonly metas: readonly RuleMeta[];
+  readonly metasById: ReadonlyMap<string, RuleMeta>;
 
   constructor(readonly rules: readonly Rule[]) {
     this.metas = rules.map((rule) => rule.meta);
+    this.metasById = new Map(this.metas.map((meta) => [meta.id, meta]));
     for (const rule of rules) {
       for (const type of rule.meta.resourceTypes) {
         if (type === 'policy') this.policyRules.push(rule);
+        else if (type === 'template') this.templateRules.push(rule);
         else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
       }
     }
@@ -77,13 +83,18 @@ export class Engine {
   private runRules(model: Model, parsed: ParsedText, lines: LineIndex, sink: FindingSink): { ruleId: string; error: unknown }[] {
     const template = model.kind === 'template' ? model : undefined;
     const evaluator = new Evaluator(template);
+    const facts = template && new TemplateFacts(template, evaluator);
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
+    const options = new Map<Rule, Readonly<Record<string, unknown>>>();
     const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
-      if (!sink.enabled(rule.meta.id) || errors.some((e) => e.ruleId === rule.meta.id)) return;
+      if (!sink.enabled(rule.meta) || errors.some((e) => e.ruleId === rule.meta.id)) return;
+      if (!options.has(rule)) options.set(rule, sink.optionsOf(rule.meta));
       const context: RuleContext = {
         template,
         evaluator,
+        facts,
+        options: options.get(rule)!,
         report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
       };
       try {
@@ -94,6 +105,7 @@ export class Engine {
       }
     };
     if (template) {
+      for (const rule of this.templateRules) run(rule, null, (context) => rule.template?.(template, context));
       for (const resource of template.resources) {
         for (const rule of this.byResourceType.get(resource.type) ?? []) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
       }
@@ -121,8 +133,12 @@ class FindingSink {
     private readonly config: ResolvedConfig,
   ) {}
 
-  enabled(ruleId: string): boolean {
-    return this.config.ruleSettings.get(ruleId) !== 'off';
+  enabled(meta: RuleMeta): boolean {
+    return isRuleEnabled(this.config, meta);
+  }
+
+  optionsOf(meta: RuleMeta): Readonly<Record<string, unknown>> {
+    return ruleOptionsOf(this.config, meta);
   }
 
   rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: Finding['fixes']): void {
@@ -143,7 +159,10 @@ class FindingSink {
   }
 
   result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors'], source: Analysis['source']): Analysis {
-    const findings = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    const root = source?.parsed.root;
+    const findings = this.findings
+      .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+      .map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
     return { kind, findings, ruleErrors, model, source };
   }
 }

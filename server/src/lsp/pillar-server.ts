@@ -67,7 +67,7 @@ export class PillarServer {
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
     // Deployed templates are analyzed with the default settings: they belong to no workspace folder.
-    const stackConfig = resolveConfig([], new Set(this.metas.keys()));
+    const stackConfig = resolveConfig([], this.metas);
     connection.onRequest(POSTURE_SCAN_REQUEST, (params: PostureScanParams, token) => postureScan(connection, params, token, (text, name) => this.engine.analyze(text, name, stackConfig).findings));
     // Fired on open too: a document seen for the first time is analyzed at once, edits after a pause.
     documents.onDidChangeContent(({ document }) => (this.analyses.has(document.uri) ? this.schedule(document) : void this.validate(document)));
@@ -81,7 +81,7 @@ export class PillarServer {
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    this.configs = new DocumentConfigs(this.connection, new Set(this.metas.keys()), { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
+    this.configs = new DocumentConfigs(this.connection, this.metas, { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -43,7 +43,7 @@ function stackResult(accountId: string, finding: Finding, ruleIndex: number | un
     ruleIndex,
     level: level(finding.severity),
     message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: finding.file }, region: oneBased(finding) }, logicalLocations: finding.resource ? [{ name: finding.resource, kind: 'resource' }] : undefined }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: finding.file }, region: oneBased(finding.range) }, logicalLocations: finding.resource ? [{ name: finding.resource, kind: 'resource' }] : undefined }],
     properties: { accountId },
   };
 }

@@ -29,7 +29,7 @@ export function formatPostureText(report: PostureReport): string {
       const state = stack.error ? `not analyzed: ${stack.error.denied ? `missing permission ${stack.error.action}` : stack.error.message}` : plural(stack.findings.length, 'finding');
       lines.push(`  Stack ${stack.region}/${stack.name}: ${state}`);
       for (const finding of stack.findings) {
-        const { startLine, startColumn } = oneBased(finding);
+        const { startLine, startColumn } = oneBased(finding.range);
         lines.push(`    ${finding.file}:${startLine}:${startColumn}  ${finding.severity.padEnd(7)}  ${finding.message}  [${finding.ruleId}]`);
       }
     }

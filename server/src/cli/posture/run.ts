@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { RULES } from '../../../../rules';
 import { resolveConfig } from '../../engine/config';
 import { Engine } from '../../engine/engine';
@@ -9,8 +7,8 @@ import { formatPostureMarkdown } from '../../posture/format-markdown';
 import { loadPosture } from '../../aws/load';
 import type { PostureReport } from '../../posture/report';
 import { postureReachesThreshold } from '../../posture/summary';
-import { CliError, ioError } from '../errors';
-import type { Io } from '../run';
+import { CliError } from '../errors';
+import { emit, type Io } from '../io';
 import { parsePostureCommand, type PostureCommand } from './args';
 import { formatPostureSarif } from './format-sarif';
 import { formatPostureText } from './format-text';
@@ -23,7 +21,7 @@ export async function runPosture(argv: readonly string[], io: Io, signal?: Abort
   try {
     const command = parsePostureCommand(argv);
     const engine = new Engine(RULES);
-    const config = resolveConfig([], new Set(engine.metas.map((meta) => meta.id)));
+    const config = resolveConfig([], new Map(engine.metas.map((meta) => [meta.id, meta])));
     const posture = loadPosture();
     let report: PostureReport;
     try {
@@ -40,15 +38,7 @@ export async function runPosture(argv: readonly string[], io: Io, signal?: Abort
       if (error instanceof posture.PostureError) throw new CliError(error.fix ? `${error.message} To fix it, run: ${error.fix}` : error.message);
       throw error;
     }
-    const text = format(command, report, engine);
-    if (command.output === undefined) io.stdout.write(text);
-    else {
-      try {
-        writeFileSync(resolve(io.cwd, command.output), text);
-      } catch (error) {
-        throw ioError('write', command.output, error);
-      }
-    }
+    emit(format(command, report, engine), command.output, io);
     return postureReachesThreshold(report, command.failOn) ? 1 : 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
