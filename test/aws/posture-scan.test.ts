@@ -188,6 +188,11 @@ describe('posture scan against moto (real SDK, real HTTP)', { skip }, () => {
       assert.deepEqual(check(denied, 'account-guardduty-enabled').unavailable.map((e) => e.action), ['guardduty:ListDetectors']);
       assert.deepEqual(denied.stackErrors.map((e) => [e.action, e.denied]), [['cloudformation:DescribeStacks', true]]);
 
+      // Without the list of enabled regions, the home region is scanned and the report says why.
+      const [homeOnly] = (await scan({ regions: undefined })).accounts;
+      assert.deepEqual(homeOnly.regions, [REGION]);
+      assert.deepEqual([homeOnly.regionsError?.action, homeOnly.regionsError?.denied], ['ec2:DescribeRegions', true]);
+
       process.env.AWS_ACCESS_KEY_ID = 'AKIAUNKNOWN000000000';
       await assert.rejects(scan({ regions: [REGION] }), (error: unknown) => error instanceof PostureError && error.kind === 'credentials' && error.fix === 'aws configure');
     } finally {

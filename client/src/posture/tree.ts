@@ -44,7 +44,11 @@ export class PostureTree implements vscode.TreeDataProvider<PostureNode> {
       case 'account': {
         const { account } = node;
         if (account.error) return [{ kind: 'message', text: `Not scanned: ${account.error}` }];
-        return [...AREAS.map((area): PostureNode => ({ kind: 'area', account, area })), ...(account.stacks.length || account.stackErrors.length ? [{ kind: 'stacks', account } as const] : [])];
+        return [
+          ...(account.regionsError ? [{ kind: 'unavailable', error: account.regionsError } as const] : []),
+          ...AREAS.map((area): PostureNode => ({ kind: 'area', account, area })),
+          ...(account.stacks.length || account.stackErrors.length ? [{ kind: 'stacks', account } as const] : []),
+        ];
       }
       case 'area':
         // Failed checks first, then those that could not be evaluated, then the passed ones.

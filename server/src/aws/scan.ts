@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import packageJson from '../../../package.json';
 import { ACCOUNT_RULES } from '../../../rules/account-rules';
-import { evaluateAccount, type AccountSnapshot, type Collected, type Regional } from '../engine/account';
+import { evaluateAccount, type AccountSnapshot, type CallError, type Collected, type Regional } from '../engine/account';
 import type { AccountPosture, PostureReport } from '../posture/report';
 import { collectAccessAnalyzers } from './collect-access-analyzer';
 import { collectTrails } from './collect-cloudtrail';
@@ -110,7 +110,7 @@ async function configuredRegion(profile: string | undefined): Promise<string | u
 }
 
 async function scanAccount(session: AwsSession, identity: Identity, homeRegion: string, options: ScanOptions, progress: Progress): Promise<AccountPosture> {
-  const regions = await progress.track('Listing the enabled regions', regionsToScan(session, homeRegion, options.regions));
+  const { regions, error: regionsError } = await progress.track('Listing the enabled regions', regionsToScan(session, homeRegion, options.regions));
   const collectedAt = (options.clock?.() ?? new Date()).toISOString();
   const perRegion = <T>(label: string, collect: (region: string) => Promise<Collected<T>>): Promise<Regional<T>[]> =>
     Promise.all(regions.map(async (region) => ({ region, result: await progress.track(`${label} in ${region}`, collect(region)) })));
@@ -156,14 +156,16 @@ async function scanAccount(session: AwsSession, identity: Identity, homeRegion: 
     checks: evaluateAccount(ACCOUNT_RULES, snapshot),
     stacks: stacks.stacks,
     stackErrors: stacks.errors,
+    ...(regionsError ? { regionsError } : {}),
   };
 }
 
-/** The regions asked for, or every enabled region; the home region alone when the list cannot be read. */
-async function regionsToScan(session: AwsSession, homeRegion: string, wanted: ScanOptions['regions']): Promise<string[]> {
-  if (wanted && wanted !== 'all') return [...new Set(wanted)];
+/** The regions asked for, or every enabled region; the home region alone, with the reason, when the list cannot be read. */
+async function regionsToScan(session: AwsSession, homeRegion: string, wanted: ScanOptions['regions']): Promise<{ regions: string[]; error?: CallError }> {
+  if (wanted && wanted !== 'all') return { regions: [...new Set(wanted)] };
   const enabled = await enabledRegions(session, homeRegion);
-  return enabled.ok && enabled.value.length > 0 ? enabled.value : [homeRegion];
+  if (!enabled.ok) return { regions: [homeRegion], error: enabled.error };
+  return { regions: enabled.value.length > 0 ? enabled.value : [homeRegion] };
 }
 
 function failedAccount(accountId: string, accountName: string, partition: string, homeRegion: string, error: string): AccountPosture {

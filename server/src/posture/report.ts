@@ -32,6 +32,8 @@ export interface AccountPosture {
   readonly stacks: readonly StackReport[];
   /** Regions whose stacks could not be listed. */
   readonly stackErrors: readonly CallError[];
+  /** Why only the home region was scanned: the enabled regions could not be listed. */
+  readonly regionsError?: CallError;
   /** Why the account could not be scanned at all (a role that could not be assumed…). */
   readonly error?: string;
 }

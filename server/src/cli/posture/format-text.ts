@@ -12,6 +12,7 @@ export function formatPostureText(report: PostureReport): string {
       lines.push(`  not scanned: ${account.error}`, '');
       continue;
     }
+    if (account.regionsError) lines.push(`  only ${account.homeRegion} was scanned: the enabled regions could not be listed (${account.regionsError.denied ? `missing permission ${account.regionsError.action}` : account.regionsError.message})`);
     const counts = countsByArea(account.checks);
     for (const area of AREAS) {
       const c = counts[area];
