@@ -1,9 +1,15 @@
+import { resolve } from 'node:path';
 import { RULES } from '../../rules/index';
 import type { Finding } from '../../server/src/engine/api';
 import { resolveConfig, type PillarConfig } from '../../server/src/engine/config';
 import { Engine, type Analysis } from '../../server/src/engine/engine';
+import { iamCatalogLoader } from '../../server/src/iam-catalog-file';
 
-export const engine = new Engine(RULES);
+/** The catalog the build writes (npm run build, or node scripts/iam-catalog.mjs). */
+export const IAM_CATALOG = resolve(__dirname, '../../dist/iam-catalog.json');
+export const loadIamCatalog = iamCatalogLoader(IAM_CATALOG);
+
+export const engine = new Engine(RULES, { iamCatalog: loadIamCatalog });
 export const ruleIds: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
 
 export function analyze(text: string, file = 'template.yaml', config: PillarConfig = {}): Analysis {

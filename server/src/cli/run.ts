@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { RULES } from '../../../rules';
 import { ConfigError } from '../engine/config';
 import { Engine } from '../engine/engine';
+import { iamCatalogLoader } from '../iam-catalog-file';
 import { parseCommand, type Command } from './args';
 import { loadConfig } from './config-file';
 import { CliError, ioError } from './errors';
@@ -37,7 +38,7 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 function execute(command: Command, io: Io): number {
-  const engine = new Engine(RULES);
+  const engine = new Engine(RULES, { iamCatalog: iamCatalogLoader() });
   switch (command.kind) {
     case 'help':
       io.stdout.write(HELP);

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from './config';
 import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
 import { FixRenderer } from './fix';
+import { IamCatalog } from './iam/catalog';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
@@ -23,12 +24,27 @@ export interface Analysis {
 
 const PREFIX_FOR_CLASSIFYING = 64 * 1024;
 
+export interface EngineOptions {
+  /**
+   * Loads the IAM catalog; called once, when a rule first needs it. The engine does no I/O: the
+   * language server and the CLI read the data file. Without it (or when it fails) the catalog is
+   * empty and the checks that need it stay silent.
+   */
+  readonly iamCatalog?: () => IamCatalog;
+}
+
 export class Engine {
   private readonly byResourceType = new Map<string, Rule[]>();
   private readonly policyRules: Rule[] = [];
   readonly metas: readonly RuleMeta[];
+  private catalog: IamCatalog | undefined;
+  /** Why the catalog could not be loaded, for the caller's log. */
+  catalogError: unknown;
 
-  constructor(readonly rules: readonly Rule[]) {
+  constructor(
+    readonly rules: readonly Rule[],
+    private readonly options: EngineOptions = {},
+  ) {
     this.metas = rules.map((rule) => rule.meta);
     for (const rule of rules) {
       for (const type of rule.meta.resourceTypes) {
@@ -36,6 +52,19 @@ export class Engine {
         else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
       }
     }
+  }
+
+  /** The IAM catalog, loaded on first use (once). */
+  get iam(): IamCatalog {
+    if (!this.catalog) {
+      try {
+        this.catalog = this.options.iamCatalog?.() ?? IamCatalog.empty();
+      } catch (error) {
+        this.catalogError = error;
+        this.catalog = IamCatalog.empty();
+      }
+    }
+    return this.catalog;
   }
 
   /** Analyzes a document; with the analysis of its previous text, re-parses only what an edit touched when it can. */
@@ -65,7 +94,7 @@ export class Engine {
       const check = problem.code === 'syntax' ? ENGINE_CHECKS.parseError : problem.code === 'duplicate-key' ? ENGINE_CHECKS.duplicateKey : ENGINE_CHECKS.inputLimit;
       sink.engine(check, problem.span, problem.message);
     }
-    const model = buildModel(parsed.root, kind);
+    const model = buildModel(parsed.root, kind, text);
     const ruleErrors = this.runRules(model, parsed, lines, sink);
     const template = model.kind === 'template' ? model : undefined;
     const suppressions = collectSuppressions(parsed, template, this.metas, lines);
@@ -79,11 +108,15 @@ export class Engine {
     const evaluator = new Evaluator(template);
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
+    const catalog = () => this.iam;
     const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
       if (!sink.enabled(rule.meta.id) || errors.some((e) => e.ruleId === rule.meta.id)) return;
-      const context: RuleContext = {
+        const context: RuleContext = {
         template,
         evaluator,
+        get iam() {
+          return catalog();
+        },
         report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
       };
       try {

@@ -1,5 +1,6 @@
 import type { RuleMeta, Span } from './api';
 import type { Evaluator } from './evaluate';
+import type { IamCatalog } from './iam/catalog';
 import type { Resource, Template } from './model';
 import type { PolicyDocument } from './policies';
 import type { MapNode, Node } from './tree';
@@ -31,6 +32,8 @@ export interface RuleContext {
   /** The template being analyzed, or undefined for a standalone policy file. */
   readonly template: Template | undefined;
   readonly evaluator: Evaluator;
+  /** The IAM catalog (actions, resource types, condition keys), loaded on first use. */
+  readonly iam: IamCatalog;
   report(report: Report): void;
 }
 

@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
 import type { Finding, RuleMeta } from '../engine/api';
-import { Engine, type Analysis } from '../engine/engine';
+import { Engine, type Analysis, type EngineOptions } from '../engine/engine';
 import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../protocol';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
@@ -47,8 +47,9 @@ export class PillarServer {
   constructor(
     private readonly connection: Connection,
     rules: readonly Rule[],
+    engineOptions: EngineOptions = {},
   ) {
-    this.engine = new Engine(rules);
+    this.engine = new Engine(rules, engineOptions);
     this.metas = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
   }
 
@@ -156,6 +157,7 @@ export class PillarServer {
     const { enabled, included, config } = await this.configs.get(uri);
     if (!enabled || !included) return { kind: 'none', findings: [], ruleErrors: [], model: undefined, source: undefined };
     const analysis = this.engine.analyze(text, pathOf(uri), config, previous);
+    this.reportCatalogError();
     for (const { ruleId, error } of analysis.ruleErrors) {
       // Logged once per rule and document, with the stack, so a crashing rule can be reported.
       const key = `${ruleId} ${uri}`;
@@ -164,6 +166,13 @@ export class PillarServer {
       this.connection.console.error(`Rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
     }
     return analysis;
+  }
+
+  /** A catalog that cannot be read leaves the IAM checks silent: say why, once. */
+  private reportCatalogError(): void {
+    if (this.engine.catalogError === undefined || this.reportedRuleErrors.has('iam-catalog')) return;
+    this.reportedRuleErrors.add('iam-catalog');
+    this.connection.console.error(`The IAM catalog could not be loaded; the checks that need it are off: ${String(this.engine.catalogError)}`);
   }
 
   private diagnostics(findings: readonly Finding[]) {
