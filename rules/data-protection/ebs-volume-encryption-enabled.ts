@@ -1,8 +1,7 @@
-import type { Rule } from '../../server/src/engine/rule';
-import { checkRequiredTrue } from '../lib/properties';
+import { mustBeTrue, propertyRule } from '../lib/properties';
 
-const rule: Rule = {
-  meta: {
+export default propertyRule(
+  {
     id: 'ebs-volume-encryption-enabled',
     area: 'data-protection',
     bestPractice: ['SEC08-BP02'],
@@ -27,14 +26,5 @@ const rule: Rule = {
     },
     fixable: true,
   },
-  resource(resource, context) {
-    checkRequiredTrue(resource, context, {
-      property: 'Encrypted',
-      what: 'encryption at rest',
-      fixTitle: 'Set Encrypted: true (replaces an existing volume)',
-      fixPreferred: false,
-    });
-  },
-};
-
-export default rule;
+  [mustBeTrue('Encrypted', 'encryption at rest', { value: true, replaces: true, preferred: false })],
+);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
-import { checkRequiredTrue } from '../lib/properties';
+import { checkProperty, mustBeTrue } from '../lib/properties';
 
 const rule: Rule = {
   meta: {
@@ -31,12 +31,7 @@ const rule: Rule = {
     // Cluster members, read replicas and restores take their encryption from elsewhere.
     const inherited = ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'];
     if (inherited.some((key) => resource.properties?.byKey.has(key))) return;
-    checkRequiredTrue(resource, context, {
-      property: 'StorageEncrypted',
-      what: 'storage encryption',
-      fixTitle: 'Set StorageEncrypted: true (replaces an existing DB instance)',
-      fixPreferred: false,
-    });
+    checkProperty(resource, context, mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }));
   },
 };
 

@@ -1,8 +1,7 @@
-import type { Rule } from '../../server/src/engine/rule';
-import { checkRequiredTrue } from '../lib/properties';
+import { mustBeTrue, propertyRule } from '../lib/properties';
 
-const rule: Rule = {
-  meta: {
+export default propertyRule(
+  {
     id: 'cloudtrail-multi-region-enabled',
     area: 'detective-controls',
     bestPractice: ['SEC04-BP01', 'SEC04-BP02'],
@@ -27,14 +26,5 @@ const rule: Rule = {
     },
     fixable: true,
   },
-  resource(resource, context) {
-    checkRequiredTrue(resource, context, {
-      property: 'IsMultiRegionTrail',
-      what: 'logging in every Region',
-      fixTitle: 'Set IsMultiRegionTrail: true',
-      fixPreferred: true,
-    });
-  },
-};
-
-export default rule;
+  [mustBeTrue('IsMultiRegionTrail', 'logging in every Region', { value: true })],
+);

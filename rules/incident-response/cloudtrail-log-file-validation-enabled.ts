@@ -1,8 +1,7 @@
-import type { Rule } from '../../server/src/engine/rule';
-import { checkRequiredTrue } from '../lib/properties';
+import { mustBeTrue, propertyRule } from '../lib/properties';
 
-const rule: Rule = {
-  meta: {
+export default propertyRule(
+  {
     id: 'cloudtrail-log-file-validation-enabled',
     area: 'incident-response',
     bestPractice: ['SEC10-BP03', 'SEC06-BP06'],
@@ -27,14 +26,5 @@ const rule: Rule = {
     },
     fixable: true,
   },
-  resource(resource, context) {
-    checkRequiredTrue(resource, context, {
-      property: 'EnableLogFileValidation',
-      what: 'log file validation',
-      fixTitle: 'Set EnableLogFileValidation: true',
-      fixPreferred: true,
-    });
-  },
-};
-
-export default rule;
+  [mustBeTrue('EnableLogFileValidation', 'log file validation', { value: true })],
+);

@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { parseDocument } from 'yaml';
 import { resolveConfig } from '../../server/src/engine/config';
 import type { Analysis } from '../../server/src/engine/engine';
-import { engine, ruleIds } from '../helpers/analyze';
+import { engine, knownRules } from '../helpers/analyze';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
@@ -38,7 +38,7 @@ interface CaseResult {
   readonly ratio: number;
 }
 
-const config = resolveConfig([], ruleIds);
+const config = resolveConfig([], knownRules);
 const collectGarbage = exposeGc();
 
 /** `gc()`, exposed at run time so that `npm run bench` needs no node flag; undefined if the VM refuses. */

@@ -4,7 +4,7 @@ import { RULES } from '../../rules/index';
 import type { Rule } from '../../server/src/engine/rule';
 import { ConfigError, createPathFilter, parseConfigFile, resolveConfig } from '../../server/src/engine/config';
 import { Engine } from '../../server/src/engine/engine';
-import { analyze, ruleIds } from '../helpers/analyze';
+import { analyze, knownRules } from '../helpers/analyze';
 
 const volume = 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 10 }\n';
 
@@ -17,7 +17,7 @@ describe('engine', () => {
       },
     };
     const engine = new Engine([broken, ...RULES]);
-    const analysis = engine.analyze(volume + '  Other:\n    Type: AWS::EC2::Volume\n', 't.yaml', resolveConfig([], ruleIds));
+    const analysis = engine.analyze(volume + '  Other:\n    Type: AWS::EC2::Volume\n', 't.yaml', resolveConfig([], knownRules));
     assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['rule-error', 'ebs-volume-encryption-enabled', 'ebs-volume-encryption-enabled']);
     assert.match(analysis.findings[0].message, /always-throws failed on this file \(boom\)/);
     assert.equal(analysis.ruleErrors.length, 1);
@@ -40,20 +40,20 @@ describe('engine', () => {
     assert.equal(finding.resource, 'Volume');
     assert.equal(finding.area, 'data-protection');
     assert.deepEqual(finding.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 14 } });
-    assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted: true (replaces an existing volume)']);
+    assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted to true (replaces the resource)']);
   });
 });
 
 describe('configuration', () => {
   it('later layers win, rule by rule', () => {
-    const config = resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'off', 'rds-instance-storage-encrypted': 'info' } }, { rules: { 'ebs-volume-encryption-enabled': 'warning' } }], ruleIds);
+    const config = resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'off', 'rds-instance-storage-encrypted': 'info' } }, { rules: { 'ebs-volume-encryption-enabled': 'warning' } }], knownRules);
     assert.deepEqual([...config.ruleSettings], [['ebs-volume-encryption-enabled', 'warning'], ['rds-instance-storage-encrypted', 'info']]);
   });
 
   it('rejects unknown rules, unknown severities and bad sizes with a readable message', () => {
-    assert.throws(() => resolveConfig([{ rules: { 'no-such-rule': 'off' } }], ruleIds), (e) => e instanceof ConfigError && /Unknown rule "no-such-rule"/.test(e.message));
-    assert.throws(() => resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'fatal' as never } }], ruleIds), /"fatal" is not one of off, error, warning, info/);
-    assert.throws(() => resolveConfig([{ maxFileSize: -1 }], ruleIds), /maxFileSize/);
+    assert.throws(() => resolveConfig([{ rules: { 'no-such-rule': 'off' } }], knownRules), (e) => e instanceof ConfigError && /Unknown rule "no-such-rule"/.test(e.message));
+    assert.throws(() => resolveConfig([{ rules: { 'ebs-volume-encryption-enabled': 'fatal' as never } }], knownRules), /"fatal" is not one of off, error, warning, info/);
+    assert.throws(() => resolveConfig([{ maxFileSize: -1 }], knownRules), /maxFileSize/);
   });
 
   it('parses .pillar.json and reports mistakes with the file name', () => {
@@ -64,13 +64,13 @@ describe('configuration', () => {
   });
 
   it('filters paths with include and exclude globs', () => {
-    const defaults = createPathFilter(resolveConfig([], ruleIds));
+    const defaults = createPathFilter(resolveConfig([], knownRules));
     assert.equal(defaults('stacks/app.yaml'), true);
     assert.equal(defaults('stacks/app.template'), true);
     assert.equal(defaults('node_modules/x/t.yaml'), false);
     assert.equal(defaults('package.json'), false);
     assert.equal(defaults('README.md'), false);
-    const custom = createPathFilter(resolveConfig([{ include: ['infra/**/*.yaml'], exclude: ['infra/legacy/**'] }], ruleIds));
+    const custom = createPathFilter(resolveConfig([{ include: ['infra/**/*.yaml'], exclude: ['infra/legacy/**'] }], knownRules));
     assert.equal(custom('infra/app.yaml'), true);
     assert.equal(custom('infra/legacy/old.yaml'), false);
     assert.equal(custom('other/app.yaml'), false);

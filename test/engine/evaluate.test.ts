@@ -74,3 +74,18 @@ describe('Evaluator', () => {
   });
   it('functions that cannot be evaluated are unknown', () => assert.deepEqual(evaluate('Unknown'), ['unknown']));
 });
+
+describe('Evaluator: where each value is written', () => {
+  const sources = (output: string) =>
+    evaluator.candidates(getProperty(getProperty(getProperty(root!, 'Outputs'), output), 'Value')!).map((c) => {
+      const text = c.source ? source.slice(c.source.span.start, c.source.span.end) : 'none';
+      return c.parameter ? `${text} (${c.parameter.role} of ${c.parameter.name})` : text;
+    });
+  it('a parameter value is written in its Default or AllowedValues', () => assert.deepEqual(sources('RefParam'), ['dev (default of Env)', 'prod (allowed of Env)']));
+  it('each branch of If is written in place', () => assert.deepEqual(sources('If'), ['a', 'b']));
+  it('a mapping value is written in Mappings', () => assert.deepEqual(sources('FindInMap'), ['10', '100']));
+  it('composed and symbolic values are written nowhere', () => {
+    assert.deepEqual(sources('SubDefault'), ['none']);
+    assert.deepEqual(sources('GetAtt'), ['none']);
+  });
+});

@@ -6,7 +6,7 @@ import { reparse } from '../../server/src/engine/incremental';
 import { parseText } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/positions';
 import type { Node } from '../../server/src/engine/tree';
-import { engine, ruleIds } from '../helpers/analyze';
+import { engine, knownRules } from '../helpers/analyze';
 import { generateTemplate, seededRandom } from '../helpers/generate-template';
 import { resolveConfig } from '../../server/src/engine/config';
 
@@ -64,7 +64,7 @@ function check(name: string, text: string, seed: number): { incremental: number;
     const full = parseText(changed);
     assert.deepEqual(full.problems, [], `${name}: ${edit.name}: an incremental parse is only taken when the full parse is clean`);
     assert.deepEqual(plain(fast.root), plain(full.root), `${name}: ${edit.name}`);
-    const config = resolveConfig([], ruleIds);
+    const config = resolveConfig([], knownRules);
     const before = engine.analyze(text, 't.yaml', config);
     assert.deepEqual(engine.analyze(changed, 't.yaml', config, before).findings, engine.analyze(changed, 't.yaml', config).findings, `${name}: ${edit.name}`);
   }
@@ -114,7 +114,7 @@ const TYPED = ['x', '\n', ' ', '#', '# c\n', '\n  New:\n    Type: AWS::SNS::Topi
 describe('incremental re-parse', () => {
   it('matches a full parse on random edits of awkward layouts (tree, findings and fixes)', () => {
     const random = seededRandom(13);
-    const config = resolveConfig([], ruleIds);
+    const config = resolveConfig([], knownRules);
     let incremental = 0;
     for (const [layout, text] of Object.entries(LAYOUTS)) {
       const previous = engine.analyze(text, 't.yaml', config);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { RULES } from '../../rules/index';
-import type { Finding } from '../../server/src/engine/api';
+import type { Finding, RuleMeta } from '../../server/src/engine/api';
 import { resolveConfig, type PillarConfig } from '../../server/src/engine/config';
 import { Engine, type Analysis } from '../../server/src/engine/engine';
 import { iamCatalogLoader } from '../../server/src/iam-catalog-file';
@@ -10,10 +10,10 @@ export const IAM_CATALOG = resolve(__dirname, '../../dist/iam-catalog.json');
 export const loadIamCatalog = iamCatalogLoader(IAM_CATALOG);
 
 export const engine = new Engine(RULES, { iamCatalog: loadIamCatalog });
-export const ruleIds: ReadonlySet<string> = new Set(RULES.map((rule) => rule.meta.id));
+export const knownRules: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
 export function analyze(text: string, file = 'template.yaml', config: PillarConfig = {}): Analysis {
-  return engine.analyze(text, file, resolveConfig([config], ruleIds));
+  return engine.analyze(text, file, resolveConfig([config], knownRules));
 }
 
 /** "3:5-3:12": 1-based line:column of a finding's start and end, as an editor shows them. */

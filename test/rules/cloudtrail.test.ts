@@ -20,13 +20,13 @@ testRule(logFileValidation, {
       name: 'validation off',
       code: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: "false"\n'),
       findings: [{ range: '7:32-7:39' }],
-      output: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: true\n'),
+      output: trail('      IsMultiRegionTrail: true\n      EnableLogFileValidation: "true"\n'),
     },
     {
       name: 'flow-style Properties in YAML',
       code: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true }\n',
       findings: [{ range: '4:5-4:15' }],
-      output: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true, "EnableLogFileValidation": true }\n',
+      output: 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties: { IsLogging: true, IsMultiRegionTrail: true, EnableLogFileValidation: true }\n',
     },
   ],
 });

@@ -68,20 +68,20 @@ testRule(rule, {
       name: 'false on one branch of a condition',
       code: 'Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [IsProd, true, false]\n',
       findings: [{ range: '7:18-7:43', message: 'Volume turns off encryption at rest: Encrypted is false (when condition IsProd is false).' }],
-      output: null,
+      output: 'Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !If [IsProd, true, true]\n',
     },
     {
       name: 'parameter defaulting to false',
       code: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !Ref Encrypt\n',
       findings: [{ range: '9:18-9:30', message: 'Volume turns off encryption at rest: Encrypted is false (from the default of parameter Encrypt).' }],
-      output: null,
+      output: 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: !Ref Encrypt\n',
     },
     {
       name: 'long-form intrinsic in JSON',
       file: 't.json',
       code: '{\n  "Parameters": {"Encrypt": {"Type": "String", "Default": "false"}},\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {"Encrypted": {"Ref": "Encrypt"}}\n    }\n  }\n}\n',
       findings: [{ range: '6:35-6:53' }],
-      output: null,
+      output: '{\n  "Parameters": {"Encrypt": {"Type": "String", "Default": "true"}},\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {"Encrypted": {"Ref": "Encrypt"}}\n    }\n  }\n}\n',
     },
     {
       name: 'JSON, Encrypted missing',

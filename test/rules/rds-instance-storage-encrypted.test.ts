@@ -28,13 +28,14 @@ testRule(rule, {
       name: 'removed with AWS::NoValue on a branch',
       code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, !Ref AWS::NoValue, true]\n')}`,
       findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is not set (when condition Dev is true).' }],
-      output: null,
+      output: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, true, true]\n')}`,
     },
     {
       name: 'mapping value',
       code: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: !FindInMap [Env, dev, Encrypt]\n')}`,
       findings: [{ range: '9:25-9:55' }],
-      output: null,
+      // The mapping may serve other resources: writing the value in place comes first.
+      output: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: true\n')}`,
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, parseConfigFile, resolveConfig, type ResolvedConfig } from '../engine/config';
+import type { RuleMeta } from '../engine/api';
 import { ioError } from './errors';
 
 export interface LoadedConfig {
@@ -13,10 +14,10 @@ export interface LoadedConfig {
  * The configuration for a scan: the file named by --config, else `.pillar.json` in the working
  * directory when there is one, else the defaults. Throws CliError or ConfigError naming the file.
  */
-export function loadConfig(explicitPath: string | undefined, cwd: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
+export function loadConfig(explicitPath: string | undefined, cwd: string, knownRules: ReadonlyMap<string, RuleMeta>): LoadedConfig {
   const source = explicitPath ?? CONFIG_FILE_NAME;
   const path = resolve(cwd, source);
-  if (explicitPath === undefined && !existsSync(path)) return { config: resolveConfig([], knownRuleIds), root: cwd };
+  if (explicitPath === undefined && !existsSync(path)) return { config: resolveConfig([], knownRules), root: cwd };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -25,7 +26,7 @@ export function loadConfig(explicitPath: string | undefined, cwd: string, knownR
   }
   const config = parseConfigFile(text, source);
   try {
-    return { config: resolveConfig([config], knownRuleIds), root: dirname(path) };
+    return { config: resolveConfig([config], knownRules), root: dirname(path) };
   } catch (error) {
     // parseConfigFile names the file in its messages; resolveConfig does not.
     throw error instanceof ConfigError ? new ConfigError(`${source}: ${error.message}`) : error;

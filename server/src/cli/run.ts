@@ -50,7 +50,7 @@ function execute(command: Command, io: Io): number {
       emit(command.format === 'json' ? formatRulesJson(engine.metas) : formatRulesText(engine.metas), command.output, io);
       return 0;
     case 'scan': {
-      const { config, root } = loadConfig(command.config, io.cwd, new Set(engine.metas.map((meta) => meta.id)));
+      const { config, root } = loadConfig(command.config, io.cwd, engine.metasById);
       const report = scanFiles(engine, discoverFiles(command.paths, config, root, io.cwd), config, io.cwd);
       emit(format(command, report, engine, io), command.output, io);
       return reachesThreshold(report.findings, command.failOn) ? 1 : 0;

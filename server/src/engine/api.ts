@@ -47,11 +47,34 @@ export interface RuleMeta {
   /** What to do about it. */
   readonly remediation: string;
   readonly docs: readonly string[];
-  /** CloudFormation resource types the rule inspects, or 'policy' for every IAM policy document. */
+  /**
+   * CloudFormation resource types the rule inspects, 'policy' for every IAM policy document,
+   * 'template' for the template as a whole, 'account' for a snapshot of a live account.
+   */
   readonly resourceTypes: readonly string[];
   readonly equivalents: Equivalents;
   /** True when at least one of the rule's findings can carry a fix. */
   readonly fixable: boolean;
+  /** What users may configure, with defaults: `{ "minimumDays": { type: 'number', default: 365, … } }`. */
+  readonly options?: Readonly<Record<string, RuleOption>>;
+  /** False for a rule that means nothing until configured (a required tag): off until a user sets it. */
+  readonly enabledByDefault?: boolean;
+  /**
+   * A small document that raises the rule and its secure counterpart, which raises nothing above
+   * info from any rule: shown in the docs and run by the tests. Account rules have none.
+   */
+  readonly examples?: RuleExamples;
+}
+
+export interface RuleExamples {
+  readonly insecure: string;
+  readonly secure: string;
+}
+
+export interface RuleOption {
+  readonly type: 'string' | 'number' | 'boolean' | 'string[]';
+  readonly default: string | number | boolean | readonly string[] | null;
+  readonly description: string;
 }
 
 export interface Span {
@@ -80,6 +103,8 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The safest fix for its finding; fix-all applies only preferred fixes. */
   readonly preferred: boolean;
+  /** Deploying it makes CloudFormation replace the resource: never applied without the user's choice. */
+  readonly replaces: boolean;
 }
 
 export interface Finding {

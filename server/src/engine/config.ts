@@ -1,13 +1,19 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { SEVERITIES, type Severity } from './api';
+import { SEVERITIES, type RuleMeta, type RuleOption, type Severity } from './api';
 
 /** A rule's setting: 'off', or a severity that replaces its default. */
 export type RuleSetting = 'off' | Severity;
 
+/**
+ * A rule's entry in configuration: its setting, or an object with an optional `severity` and the
+ * rule's options (`{ "minimumDays": 365 }`). Configuring a rule that is off by default turns it on.
+ */
+export type RuleEntry = RuleSetting | { readonly severity?: RuleSetting; readonly [option: string]: unknown };
+
 /** What users configure, in `.pillar.json` or in VS Code's `pillar.*` settings. */
 export interface PillarConfig {
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly rules?: Readonly<Record<string, RuleEntry>>;
   /** Globs of files to analyze, relative to the workspace folder. */
   readonly include?: readonly string[];
   /** Globs of files never analyzed, relative to the workspace folder. */
@@ -28,7 +34,10 @@ export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 /** Validated configuration, as the engine and its callers use it. */
 export interface ResolvedConfig {
+  /** Rules whose setting the user chose. */
   readonly ruleSettings: ReadonlyMap<string, RuleSetting>;
+  /** Options the user gave, validated against each rule's metadata; defaults are not included. */
+  readonly ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
@@ -36,20 +45,21 @@ export interface ResolvedConfig {
 
 export class ConfigError extends Error {}
 
-/** Merges configurations, later ones winning; rule settings merge rule by rule. */
-export function resolveConfig(layers: readonly (PillarConfig | undefined)[], knownRuleIds: ReadonlySet<string>): ResolvedConfig {
+/** Merges configurations, later ones winning; rule settings and options merge rule by rule. */
+export function resolveConfig(layers: readonly (PillarConfig | undefined)[], rules: ReadonlyMap<string, RuleMeta>): ResolvedConfig {
   const ruleSettings = new Map<string, RuleSetting>();
+  const ruleOptions = new Map<string, Readonly<Record<string, unknown>>>();
   let include = DEFAULT_INCLUDE;
   let exclude = DEFAULT_EXCLUDE;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   for (const layer of layers) {
     if (!layer) continue;
-    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
-      if (!knownRuleIds.has(id)) throw new ConfigError(`Unknown rule "${id}" in configuration.`);
-      if (setting !== 'off' && !SEVERITIES.includes(setting as Severity)) {
-        throw new ConfigError(`Rule "${id}": "${String(setting)}" is not one of off, ${SEVERITIES.join(', ')}.`);
-      }
-      ruleSettings.set(id, setting);
+    for (const [id, entry] of Object.entries(layer.rules ?? {})) {
+      const meta = rules.get(id);
+      if (!meta) throw new ConfigError(`Unknown rule "${id}" in configuration.`);
+      const { severity, options } = readEntry(meta, entry);
+      if (severity !== undefined) ruleSettings.set(id, severity);
+      if (options) ruleOptions.set(id, { ...ruleOptions.get(id), ...options });
     }
     if (layer.include?.length) include = [...layer.include];
     if (layer.exclude) exclude = [...DEFAULT_EXCLUDE, ...layer.exclude];
@@ -58,7 +68,50 @@ export function resolveConfig(layers: readonly (PillarConfig | undefined)[], kno
       maxFileSize = layer.maxFileSize;
     }
   }
-  return { ruleSettings, include, exclude, maxFileSize };
+  return { ruleSettings, ruleOptions, include, exclude, maxFileSize };
+}
+
+/** Whether a rule runs: not turned off, and either on by default or configured by the user. */
+export function isRuleEnabled(config: ResolvedConfig, meta: RuleMeta): boolean {
+  const setting = config.ruleSettings.get(meta.id);
+  if (setting === 'off') return false;
+  return meta.enabledByDefault !== false || setting !== undefined || config.ruleOptions.has(meta.id);
+}
+
+/** A rule's options: its defaults, overridden by what the user configured. */
+export function ruleOptionsOf(config: ResolvedConfig, meta: RuleMeta): Readonly<Record<string, unknown>> {
+  const defaults = Object.fromEntries(Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]));
+  return { ...defaults, ...config.ruleOptions.get(meta.id) };
+}
+
+function readEntry(meta: RuleMeta, entry: RuleEntry): { severity?: RuleSetting; options?: Record<string, unknown> } {
+  const checkSetting = (setting: unknown): RuleSetting => {
+    if (setting !== 'off' && !SEVERITIES.includes(setting as Severity)) {
+      throw new ConfigError(`Rule "${meta.id}": "${String(setting)}" is not one of off, ${SEVERITIES.join(', ')}.`);
+    }
+    return setting as RuleSetting;
+  };
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { severity: checkSetting(entry) };
+  const { severity, ...options } = entry;
+  for (const [name, value] of Object.entries(options)) {
+    const option = meta.options?.[name];
+    if (!option) {
+      const known = Object.keys(meta.options ?? {});
+      throw new ConfigError(`Rule "${meta.id}" has no option "${name}"${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}.`);
+    }
+    if (!fitsOption(option, value)) throw new ConfigError(`Rule "${meta.id}": option "${name}" must be ${describeType(option)}.`);
+  }
+  return { severity: severity === undefined ? undefined : checkSetting(severity), options: Object.keys(options).length > 0 ? options : undefined };
+}
+
+function fitsOption(option: RuleOption, value: unknown): boolean {
+  if (option.type === 'string[]') return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (option.type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === option.type;
+}
+
+function describeType(option: RuleOption): string {
+  return option.type === 'string[]' ? 'a list of strings' : `a ${option.type}`;
 }
 
 /** Parses the text of a `.pillar.json` file; throws ConfigError with a readable message. */
@@ -79,7 +132,7 @@ export function parseConfigFile(text: string, source: string): PillarConfig {
     if (globs !== undefined && (!Array.isArray(globs) || globs.some((g) => typeof g !== 'string'))) throw new ConfigError(`${source}: "${key}" must be a list of glob strings.`);
   }
   if (config.rules !== undefined && (typeof config.rules !== 'object' || config.rules === null || Array.isArray(config.rules))) {
-    throw new ConfigError(`${source}: "rules" must map rule ids to off, error, warning or info.`);
+    throw new ConfigError(`${source}: "rules" must map rule ids to off, error, warning, info, or an object of severity and options.`);
   }
   return config as PillarConfig;
 }

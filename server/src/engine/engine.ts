@@ -1,8 +1,9 @@
 import type { Rule, RuleContext } from './rule';
 import type { DocumentKind, Finding, RuleMeta, Severity, Span } from './api';
-import type { ResolvedConfig } from './config';
+import { isRuleEnabled, ruleOptionsOf, type ResolvedConfig } from './config';
 import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
+import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
 import { IamCatalog } from './iam/catalog';
 import { buildModel, classify, type Model } from './model';
@@ -36,7 +37,9 @@ export interface EngineOptions {
 export class Engine {
   private readonly byResourceType = new Map<string, Rule[]>();
   private readonly policyRules: Rule[] = [];
+  private readonly templateRules: Rule[] = [];
   readonly metas: readonly RuleMeta[];
+  readonly metasById: ReadonlyMap<string, RuleMeta>;
   private catalog: IamCatalog | undefined;
   /** Why the catalog could not be loaded, for the caller's log. */
   catalogError: unknown;
@@ -46,9 +49,11 @@ export class Engine {
     private readonly options: EngineOptions = {},
   ) {
     this.metas = rules.map((rule) => rule.meta);
+    this.metasById = new Map(this.metas.map((meta) => [meta.id, meta]));
     for (const rule of rules) {
       for (const type of rule.meta.resourceTypes) {
         if (type === 'policy') this.policyRules.push(rule);
+        else if (type === 'template') this.templateRules.push(rule);
         else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
       }
     }
@@ -106,14 +111,19 @@ export class Engine {
   private runRules(model: Model, parsed: ParsedText, lines: LineIndex, sink: FindingSink): { ruleId: string; error: unknown }[] {
     const template = model.kind === 'template' ? model : undefined;
     const evaluator = new Evaluator(template);
+    const facts = template && new TemplateFacts(template, evaluator);
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
+    const options = new Map<Rule, Readonly<Record<string, unknown>>>();
     const catalog = () => this.iam;
     const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
-      if (!sink.enabled(rule.meta.id) || errors.some((e) => e.ruleId === rule.meta.id)) return;
-        const context: RuleContext = {
+      if (!sink.enabled(rule.meta) || errors.some((e) => e.ruleId === rule.meta.id)) return;
+      if (!options.has(rule)) options.set(rule, sink.optionsOf(rule.meta));
+      const context: RuleContext = {
         template,
         evaluator,
+        facts,
+        options: options.get(rule)!,
         get iam() {
           return catalog();
         },
@@ -127,6 +137,7 @@ export class Engine {
       }
     };
     if (template) {
+      for (const rule of this.templateRules) run(rule, null, (context) => rule.template?.(template, context));
       for (const resource of template.resources) {
         for (const rule of this.byResourceType.get(resource.type) ?? []) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
       }
@@ -154,8 +165,12 @@ class FindingSink {
     private readonly config: ResolvedConfig,
   ) {}
 
-  enabled(ruleId: string): boolean {
-    return this.config.ruleSettings.get(ruleId) !== 'off';
+  enabled(meta: RuleMeta): boolean {
+    return isRuleEnabled(this.config, meta);
+  }
+
+  optionsOf(meta: RuleMeta): Readonly<Record<string, unknown>> {
+    return ruleOptionsOf(this.config, meta);
   }
 
   rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: Finding['fixes']): void {

@@ -20,6 +20,14 @@ export interface Candidate {
   readonly conditions: readonly { readonly name: string; readonly value: boolean }[];
   /** Where the value came from, when not written in place: `the default of parameter Encrypt`. */
   readonly origin: string | undefined;
+  /**
+   * The node that holds the value in the text, where a fix can change it: the literal itself, a
+   * branch of `!If`, a parameter's Default or AllowedValues item, a mapping's value. Undefined for
+   * values composed at deploy time (`!Sub`, `!Join`) and symbolic ones.
+   */
+  readonly source: Node | undefined;
+  /** The parameter the value comes from: its default, or one of its allowed values. */
+  readonly parameter?: { readonly name: string; readonly role: 'default' | 'allowed' };
 }
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -37,12 +45,15 @@ export class Evaluator {
     if (depth > MAX_DEPTH) return [plain(UNKNOWN)];
     switch (node.kind) {
       case 'scalar':
-        return [plain({ kind: 'known', value: node.value })];
+        return [{ ...plain({ kind: 'known', value: node.value }), source: node }];
       case 'map':
       case 'seq':
-        return [plain({ kind: 'collection', node })];
+        return [{ ...plain({ kind: 'collection', node }), source: node }];
       case 'intrinsic':
-        return this.intrinsic(node.name, node.argument, depth + 1).slice(0, MAX_CANDIDATES);
+        // `!Ref AWS::NoValue` is written where it stands: a fix can replace it with a value.
+        return this.intrinsic(node.name, node.argument, depth + 1)
+          .slice(0, MAX_CANDIDATES)
+          .map((c) => (c.value.kind === 'noValue' && !c.source ? { ...c, source: node } : c));
     }
   }
 
@@ -61,9 +72,11 @@ export class Evaluator {
       case 'Fn::GetAtt':
         return [plain(this.getAtt(argument))];
       case 'Fn::Sub': {
-        // `!Sub "${Name}"` is `!Ref Name` (or `!GetAtt`): it keeps every value the name can take.
-        const whole = argument.kind === 'scalar' ? /^\$\{([^}!.]+)\}$/.exec(String(argument.value)) : null;
-        return whole ? this.ref(whole[1], depth) : [plain(this.sub(argument, depth))];
+        // `!Sub "${Name}"` is `!Ref Name`, `!Sub "${Name.Attr}"` is `!GetAtt`: each keeps what it can be.
+        const whole = argument.kind === 'scalar' ? /^\$\{([^}!][^}]*)\}$/.exec(String(argument.value)) : null;
+        if (!whole) return [plain(this.sub(argument, depth))];
+        const dot = whole[1].indexOf('.');
+        return dot > 0 ? [plain(resourceAttribute(whole[1].slice(0, dot), whole[1].slice(dot + 1)))] : this.ref(whole[1], depth);
       }
       case 'Fn::Join':
         return [plain(this.join(argument, depth))];
@@ -84,12 +97,12 @@ export class Evaluator {
     if (parameter) {
       // The default comes first: it is what a stack gets when nobody chooses.
       const choices: Candidate[] = parameter.default
-        ? this.candidates(parameter.default, depth).map((c) => ({ ...c, origin: `the default of parameter ${name}` }))
+        ? this.candidates(parameter.default, depth).map((c) => ({ ...c, origin: `the default of parameter ${name}`, parameter: { name, role: 'default' as const } }))
         : [];
       const defaultValue = scalarString(parameter.default);
       for (const allowed of parameter.allowedValues) {
         if (defaultValue !== undefined && scalarString(allowed) === defaultValue) continue;
-        for (const c of this.candidates(allowed, depth)) choices.push({ ...c, origin: `an allowed value of parameter ${name}` });
+        for (const c of this.candidates(allowed, depth)) choices.push({ ...c, origin: `an allowed value of parameter ${name}`, parameter: { name, role: 'allowed' } });
       }
       return choices.length > 0 ? choices : [plain(UNKNOWN)];
     }
@@ -117,8 +130,7 @@ export class Evaluator {
       resource = scalarString(argument.items[0]);
       attribute = scalarString(argument.items[1]);
     }
-    if (!resource || !attribute) return UNKNOWN;
-    return { kind: 'symbolic', text: `\${${resource}.${attribute}}`, resource, attribute };
+    return resource && attribute ? resourceAttribute(resource, attribute) : UNKNOWN;
   }
 
   /** Substitutes what is known; the rest stays as `${Name}` in a symbolic string. */
@@ -177,7 +189,7 @@ export class Evaluator {
         const value = getProperty(getProperty(mapping, String(top.value.value)), String(second.value.value));
         if (!value) continue;
         const conditions = [...top.conditions, ...second.conditions];
-        for (const c of this.candidates(value, depth)) results.push({ value: c.value, conditions: [...conditions, ...c.conditions], origin: top.origin ?? second.origin ?? c.origin });
+        for (const c of this.candidates(value, depth)) results.push({ ...c, conditions: [...conditions, ...c.conditions], origin: top.origin ?? second.origin ?? c.origin });
       }
     }
     return results.length > 0 ? results : [plain(UNKNOWN)];
@@ -188,6 +200,11 @@ export class Evaluator {
   }
 }
 
+/** `${Resource.Attribute}`: known at deploy time only. */
+function resourceAttribute(resource: string, name: string): Value {
+  return { kind: 'symbolic', text: `\${${resource}.${name}}`, resource, attribute: name };
+}
+
 function plain(value: Value): Candidate {
-  return { value, conditions: [], origin: undefined };
+  return { value, conditions: [], origin: undefined, source: undefined };
 }

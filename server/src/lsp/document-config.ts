@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigError, createPathFilter, parseConfigFile, pathWithin, resolveConfig, type PillarConfig, type ResolvedConfig } from '../engine/config';
+import type { RuleMeta } from '../engine/api';
 import { SETTINGS_SECTION, type PillarSettings } from '../protocol';
 
 export interface DocumentConfig {
@@ -25,7 +26,7 @@ export class DocumentConfigs {
 
   constructor(
     private readonly connection: Connection,
-    private readonly ruleIds: ReadonlySet<string>,
+    private readonly rules: ReadonlyMap<string, RuleMeta>,
     private readonly capabilities: { readonly configuration: boolean },
     private readonly folders: () => readonly WorkspaceFolder[],
   ) {}
@@ -74,14 +75,14 @@ export class DocumentConfigs {
   private resolve(layers: (PillarConfig | undefined)[]): ResolvedConfig {
     const valid = layers.filter((layer) => {
       try {
-        resolveConfig([layer], this.ruleIds);
+        resolveConfig([layer], this.rules);
         return true;
       } catch (error) {
         this.warnOnce(error);
         return false;
       }
     });
-    return resolveConfig(valid, this.ruleIds);
+    return resolveConfig(valid, this.rules);
   }
 
   private async readConfigFile(folder: string): Promise<PillarConfig | undefined> {

@@ -77,7 +77,7 @@ export class PillarServer {
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    this.configs = new DocumentConfigs(this.connection, new Set(this.metas.keys()), { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
+    this.configs = new DocumentConfigs(this.connection, this.metas, { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

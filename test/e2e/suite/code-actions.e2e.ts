@@ -88,7 +88,7 @@ suite('code actions', () => {
   test('JSON: a fix that replaces the resource is offered but not preferred', async () => {
     const { editor, uri, original } = await opened('storage.json', 'volume.json', 3);
     const actions = await offeredCodeActions(uri, findDiagnostic(uri, 'ebs-volume-encryption-enabled').range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Set Encrypted: true (replaces an existing volume)', false]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Set Encrypted to true (replaces the resource)', false]]);
     await applyAction(actions[0]);
     assert.equal(editor.document.getText(), spliceLines(original, 10, 1, '        "Encrypted": true'));
     await waitForSummary(uri, ['15:7-15:19 error rds-instance-storage-encrypted', '25:7-25:19 error s3-bucket-public-access-block'], 'the EBS finding to go');

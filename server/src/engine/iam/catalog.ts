@@ -186,7 +186,7 @@ export class IamCatalog {
 
   /** The resource types an ARN (or ARN pattern) can be, in the service its ARN names. */
   resourceTypesOfArn(arn: string): readonly IamResourceType[] {
-    const service = arn.split(':')[2];
+    const service = arn.replace(/\$\{[^}]*\}/g, 'x').split(':')[2];
     if (service === undefined || hasWildcard(service)) return [];
     return (this.service(service)?.resourceTypes ?? []).filter((type) => this.arnMatchesType(arn, type));
   }

@@ -1,0 +1,146 @@
+import type { Candidate, Evaluator } from '../evaluate';
+import type { PolicyDocument, Statement } from '../policies';
+import { conditionalBranches, type Node, type ScalarNode } from '../tree';
+import type { IamAction, IamCatalog } from './catalog';
+
+/**
+ * Reading a statement's elements the way IAM does: a string or a list of strings (`Action`,
+ * `Resource`), principals by type, conditions as operator/key/values. Each value keeps its node,
+ * for precise ranges, and its candidate, for the `!If` branch or parameter it came from.
+ */
+export interface PolicyValue {
+  readonly node: Node;
+  readonly candidate: Candidate;
+  /** The value as text: a known string, or a deploy-time one with `${...}` (`arn:aws:s3:::${Bucket}`); undefined when unknown. */
+  readonly text: string | undefined;
+}
+
+/** Every string an element may hold: list items, `!If` branches and parameter values, each once. */
+export function policyValues(node: Node | undefined, evaluator: Evaluator): PolicyValue[] {
+  if (!node) return [];
+  const values: PolicyValue[] = [];
+  const visit = (item: Node, depth: number): void => {
+    if (item.kind === 'seq') {
+      for (const inner of item.items) visit(inner, depth);
+      return;
+    }
+    for (const candidate of evaluator.candidates(item)) {
+      const value = candidate.value;
+      if (value.kind === 'collection') {
+        if (value.node.kind === 'seq' && depth < 4) for (const inner of value.node.items) visit(inner, depth + 1);
+        continue;
+      }
+      if (value.kind === 'noValue') continue;
+      const text = value.kind === 'known' && value.value !== null ? String(value.value) : value.kind === 'symbolic' ? value.text : undefined;
+      values.push({ node: item, candidate, text });
+    }
+  };
+  visit(node, 0);
+  return values;
+}
+
+/** Whether the statement allows, on some branch (a permission resource always allows). */
+export function allows(statement: Statement, evaluator: Evaluator): boolean {
+  return policyValues(statement.effect, evaluator).some((value) => value.text === 'Allow');
+}
+
+export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+
+export interface PrincipalValue extends PolicyValue {
+  readonly type: PrincipalType | string;
+}
+
+/**
+ * The principals of a `Principal` element: `"*"`, `{ AWS: [...] }`, `{ Service: ... }`… A permission
+ * resource's `Principal` is one string: a service (`s3.amazonaws.com`), an account or ARN, or `*`.
+ */
+export function principals(node: Node | undefined, evaluator: Evaluator): PrincipalValue[] {
+  if (!node) return [];
+  const found: PrincipalValue[] = [];
+  for (const branch of conditionalBranches(node)) {
+    if (branch.kind === 'map') {
+      for (const pair of branch.pairs) for (const value of policyValues(pair.value, evaluator)) found.push({ ...value, type: String(pair.key.value) });
+    } else {
+      for (const value of policyValues(branch, evaluator)) found.push({ ...value, type: value.text === '*' ? '*' : value.text?.endsWith('.amazonaws.com') ? 'Service' : 'AWS' });
+    }
+  }
+  return found;
+}
+
+/** Anyone: `"*"`, or `*` as an AWS principal. */
+export function isEveryone(principal: PrincipalValue): boolean {
+  return principal.text === '*' && (principal.type === '*' || principal.type === 'AWS');
+}
+
+export interface ConditionEntry {
+  /** The operator's key (`StringEquals`), or undefined for a permission resource's property. */
+  readonly operatorNode: ScalarNode | undefined;
+  readonly operator: string;
+  readonly keyNode: ScalarNode | undefined;
+  readonly key: string;
+  readonly valueNode: Node;
+  readonly values: readonly PolicyValue[];
+}
+
+/** Every condition of a statement: `Condition` blocks, and a permission resource's condition properties. */
+export function conditions(statement: Statement, evaluator: Evaluator): ConditionEntry[] {
+  const entries: ConditionEntry[] = [];
+  for (const [key, node] of statement.propertyConditions) {
+    entries.push({ operatorNode: undefined, operator: key === 'aws:SourceArn' ? 'ArnLike' : 'StringEquals', keyNode: undefined, key, valueNode: node, values: policyValues(node, evaluator) });
+  }
+  for (const block of statement.condition ? conditionalBranches(statement.condition) : []) {
+    if (block.kind !== 'map') continue;
+    for (const operator of block.pairs) {
+      for (const tests of conditionalBranches(operator.value)) {
+        if (tests.kind !== 'map') continue;
+        for (const test of tests.pairs) {
+          entries.push({ operatorNode: operator.key, operator: String(operator.key.value), keyNode: test.key, key: String(test.key.value), valueNode: test.value, values: policyValues(test.value, evaluator) });
+        }
+      }
+    }
+  }
+  return entries;
+}
+
+/** The base operator, without `ForAllValues:`/`ForAnyValue:` or `IfExists`. */
+export function baseOperator(operator: string): string {
+  return operator.replace(/^For(All|Any)Values:/, '').replace(/IfExists$/, '');
+}
+
+/** Operators whose condition cannot narrow a grant: negations match almost every request. */
+export function isPositiveOperator(operator: string): boolean {
+  const base = baseOperator(operator);
+  return !/Not/.test(base) && base !== 'Null';
+}
+
+export interface ActionValue extends PolicyValue {
+  /** The actions the value names or matches; empty when it matches none (or is not known). */
+  readonly actions: readonly IamAction[];
+}
+
+/** The actions of `Action` (or `NotAction`), each value with what it matches in the catalog. */
+export function actionValues(node: Node | undefined, evaluator: Evaluator, catalog: IamCatalog): ActionValue[] {
+  return policyValues(node, evaluator).map((value) => ({ ...value, actions: value.text === undefined ? [] : catalog.match(value.text) }));
+}
+
+/** Every action a statement allows or denies: what its `Action` values match, or everything but its `NotAction`. */
+export function statementActions(statement: Statement, evaluator: Evaluator, catalog: IamCatalog): readonly IamAction[] {
+  if (statement.notAction) {
+    const excluded = new Set(actionValues(statement.notAction, evaluator, catalog).flatMap((value) => value.actions));
+    return catalog.match('*').filter((action) => !excluded.has(action));
+  }
+  return [...new Set(actionValues(statement.action, evaluator, catalog).flatMap((value) => value.actions))];
+}
+
+/** How a message names a policy: "Role (Policies[0].PolicyDocument)", "This policy". */
+export function policyName(policy: PolicyDocument): string {
+  if (!policy.resource) return 'This policy';
+  return `${policy.resource.logicalId}${policy.path ? ` (${policy.path})` : ''}`;
+}
+
+/** Joins names for a message: "a", "a and b", "a, b and 3 more". */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
