@@ -28,7 +28,10 @@ const literal = (expected: string) => (char: string) => char === expected;
 /** Characters that stand for "anything else" when two patterns are intersected. */
 const OTHER = '\u0001';
 
-/** A policy's resource pattern: `*`, `?` and `${...}` (policy variables, unresolved template values) are wildcards. */
+/**
+ * A policy's resource pattern: `*` and `?` are wildcards; `${...}` (a policy variable, or a value
+ * only known at deploy time) is one segment of the ARN, without `/` or `:`.
+ */
 export function policyArnSteps(pattern: string): Step[] {
   const steps: Step[] = [];
   for (let i = 0; i < pattern.length; i++) {
@@ -41,7 +44,7 @@ export function policyArnSteps(pattern: string): Step[] {
         steps.push({ accepts: literal(char), repeat: false });
         continue;
       }
-      steps.push({ accepts: ANY, repeat: true });
+      steps.push({ accepts: SEGMENT, repeat: false }, { accepts: SEGMENT, repeat: true });
       i = end;
     } else steps.push({ accepts: literal(char), repeat: false });
   }
