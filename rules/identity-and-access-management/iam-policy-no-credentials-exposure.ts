@@ -38,7 +38,7 @@ export default policyRule(
     rationale:
       'Some actions answer with credentials: access keys, passwords, registry tokens, role sessions. Allowed on every resource, they hand the principal the identities of other users, roles and databases, and whatever those can do.',
     remediation:
-      'Scope the actions to the roles, users, clusters or instances the workload needs (`sts:AssumeRole` on the ARNs of the roles it assumes). Actions that take no resource (`ecr:GetAuthorizationToken`, `sts:GetSessionToken`) cannot be scoped: keep them only where the workload needs them.',
+      'Scope the actions to the roles, users, clusters or instances the workload needs (`sts:AssumeRole` on the ARNs of the roles it assumes). Actions that take no resource (`ecr:GetAuthorizationToken`, `sts:GetSessionToken`) can only be allowed on `*` and are not reported: the credentials they return carry only the caller\'s own permissions.',
     docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_assumerole.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     equivalents: { checkov: ['CKV_AWS_107'], kics: ['e835bd0d-65da-49f7-b6d1-b646da8727e6'] },
     examples: {
@@ -51,7 +51,8 @@ export default policyRule(
       if (statement.condition) continue;
       const everything = everyResourceValues(statement, context.evaluator);
       if (everything.length === 0) continue;
-      const actions = [...new Set(namedActionValues(statement, context).flatMap((value) => value.actions))].filter((action) => RETURN_CREDENTIALS.has(action.id));
+      // An action that takes no resource (ecr:GetAuthorizationToken) can only be allowed on "*": nothing to narrow.
+      const actions = [...new Set(namedActionValues(statement, context).flatMap((value) => value.actions))].filter((action) => RETURN_CREDENTIALS.has(action.id) && action.resourceTypes.length > 0);
       if (actions.length === 0) continue;
       for (const value of everything) {
         context.report({ at: value.node, message: `${policyName(policy)} can obtain credentials for any resource of the account through ${listNames(actions.map((a) => a.id))} on "${value.text}"${explain(value.candidate)}.` });

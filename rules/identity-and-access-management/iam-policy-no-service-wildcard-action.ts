@@ -1,4 +1,6 @@
-import { policyName, policyValues } from '../../server/src/engine/iam/statement';
+import { policyName, policyValues, principals } from '../../server/src/engine/iam/statement';
+
+const OWN_ACCOUNT = /^(arn:[^:]+:iam::\$\{AWS::AccountId\}:root|\$\{AWS::AccountId\})$/;
 import { allowStatements, policyRule } from '../lib/iam';
 import { narrowActionFixes } from '../lib/iam-fixes';
 import { explain } from '../lib/values';
@@ -23,6 +25,9 @@ export default policyRule(
   },
   (policy, context) => {
     for (const statement of allowStatements(policy, context, ['identity', 'resource'])) {
+      // A resource policy that grants its own account (a key policy's `kms:*` to the account root) delegates to IAM.
+      const granted = principals(statement.principal, context.evaluator);
+      if (policy.kind === 'resource' && granted.length > 0 && granted.every((p) => OWN_ACCOUNT.test(p.text ?? ''))) continue;
       for (const value of policyValues(statement.action, context.evaluator)) {
         const match = value.text === undefined ? null : /^([a-z0-9-]+):\*+$/i.exec(value.text);
         const service = match && context.iam.service(match[1]);

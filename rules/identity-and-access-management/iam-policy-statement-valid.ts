@@ -5,6 +5,7 @@ import { policyRule } from '../lib/iam';
 
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 const KNOWN_KEYS = new Set<string>(STATEMENT_KEYS);
+const RESOURCE_REQUIRED = new Set(['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::KMS::Key', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain']);
 
 export default policyRule(
   {
@@ -38,6 +39,8 @@ export default policyRule(
     for (const item of statementNode?.kind === 'seq' ? statementNode.items : []) {
       if (item.kind === 'scalar' || item.kind === 'seq') report(item, 'each statement must be an object with Effect, Action and the other elements.');
     }
+    // Identity policies need a Resource, and so do the resource policies whose resource is not implied.
+    const needsResource = policy.kind === 'identity' || RESOURCE_REQUIRED.has(policy.resource?.type ?? '');
     const sids = new Map<string, Node>();
     for (const statement of policy.statements) {
       if (!isBusPolicy) {
@@ -60,7 +63,7 @@ export default policyRule(
         const second = statement.node.byKey.get(b);
         if (statement.node.byKey.has(a) && second) report(second.key, `the statement has both ${a} and ${b}; use one of them.`);
       }
-      if (policy.kind !== 'trust' && !isBusPolicy && !statement.resource && !statement.notResource) report(effectKey ?? statement.node, 'the statement has neither Resource nor NotResource.');
+      if (needsResource && !statement.resource && !statement.notResource) report(effectKey ?? statement.node, 'the statement has neither Resource nor NotResource.');
       const sid = scalarString(statement.sid);
       if (sid === undefined || !statement.sid) continue;
       const first = sids.get(sid);

@@ -6,7 +6,8 @@ import { conditionChange } from '../lib/iam-fixes';
 
 /** Resource policies through which a service acts on behalf of another resource (confused deputy). */
 const DEPUTY_POLICIES = new Set(['AWS::S3::BucketPolicy', 'AWS::SNS::TopicPolicy', 'AWS::SQS::QueuePolicy', 'AWS::Lambda::Permission', 'AWS::KMS::Key', 'AWS::Logs::ResourcePolicy']);
-const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOwner', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+/** Keys that say on whose behalf the service acts; KMS key policies say it through the encryption context. */
+const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOwner', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'kms:EncryptionContext:', 'kms:CallerAccount'];
 
 export default policyRule(
   {

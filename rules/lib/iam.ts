@@ -65,11 +65,11 @@ export function findAction(statement: Statement, context: RuleContext, wanted: (
 
 /**
  * Whether some condition of the statement tests one of these keys (case-insensitive; a key ending
- * in `/` is a prefix: `aws:PrincipalTag/`) with an operator that narrows, and not only against "*".
+ * in `/` or `:` is a prefix: `aws:PrincipalTag/`) with an operator that narrows, and not only against "*".
  */
 export function hasConditionOn(statement: Statement, context: RuleContext, keys: readonly string[]): boolean {
   const wanted = keys.map((key) => key.toLowerCase());
-  const matches = (key: string) => wanted.some((w) => (w.endsWith('/') ? key.startsWith(w) : key === w));
+  const matches = (key: string) => wanted.some((w) => (w.endsWith('/') || w.endsWith(':') ? key.startsWith(w) : key === w));
   return conditions(statement, context.evaluator).some(
     (entry) => matches(entry.key.toLowerCase()) && isPositiveOperator(entry.operator) && !entry.values.every((value) => value.text === '*'),
   );

@@ -51,10 +51,16 @@ export function policyArnSteps(pattern: string): Step[] {
   return steps;
 }
 
-/** A resource type's ARN format: `${Partition}`, `${Region}`… are one segment; a last variable after `/` or `:` is the rest. */
+/**
+ * A resource type's ARN format. `${Partition}`, `${Region}` and `${Account}` are one segment,
+ * possibly empty (`arn:aws:bedrock:::foundation-model/…`); another variable holds anything but the
+ * separator that follows it (a bucket name has no `/`, a log group name no `:`); a last variable
+ * after a separator in the resource part holds the rest (`${ObjectName}`), and a resource part
+ * that is one variable is a plain name.
+ */
 export function formatArnSteps(format: string): Step[] {
   const steps: Step[] = [];
-  const variable = /\$\{[^}]+\}/g;
+  const variable = /\$\{([^}]+)\}/g;
   let cursor = 0;
   // The resource part starts after the fifth colon (arn:partition:service:region:account:).
   let resourceStart = 0;
@@ -62,9 +68,13 @@ export function formatArnSteps(format: string): Step[] {
   for (let match = variable.exec(format); match; match = variable.exec(format)) {
     for (const char of format.slice(cursor, match.index)) steps.push({ accepts: literal(char), repeat: false });
     cursor = match.index + match[0].length;
-    const last = cursor === format.length;
+    if (match.index < resourceStart) {
+      steps.push({ accepts: SEGMENT, repeat: true });
+      continue;
+    }
+    const next = format[cursor];
     const afterSeparator = match.index > resourceStart && /[/:]$/.test(format.slice(0, match.index));
-    const accepts = last && afterSeparator ? ANY : SEGMENT;
+    const accepts = next !== undefined ? (char: string) => char !== next : afterSeparator ? ANY : SEGMENT;
     steps.push({ accepts, repeat: false }, { accepts, repeat: true });
   }
   for (const char of format.slice(cursor)) steps.push({ accepts: literal(char), repeat: false });
