@@ -18,8 +18,8 @@ describe('text output', () => {
     );
     assert.deepEqual(lines.slice(EXAMPLE_FINDINGS.length), [
       '',
-      '7 findings (5 errors, 2 warnings, 0 info) in 1 file',
-      'By area: identity and access management 1, detective controls 1, infrastructure protection 1, data protection 3, incident response 1',
+      '8 findings (5 errors, 3 warnings, 0 info) in 1 file',
+      'By area: identity and access management 1, detective controls 1, infrastructure protection 1, data protection 4, incident response 1',
       '',
     ]);
   });

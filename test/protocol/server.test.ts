@@ -45,6 +45,7 @@ describe('language server over stdio', () => {
       '35:5 cloudtrail-log-file-validation-enabled',
       '35:5 cloudtrail-multi-region-enabled',
       '48:19 ec2-security-group-no-public-admin-ingress',
+      '51:3 s3-bucket-policy-requires-tls',
       '53:5 s3-bucket-public-access-block',
       '61:18 ebs-volume-encryption-enabled',
       '71:25 rds-instance-storage-encrypted',
