@@ -25,6 +25,23 @@ export default propertyRule(
       cis: [],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Data:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Size: 100
+`,
+      secure: `Resources:
+  Data:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Size: 100
+      Encrypted: true
+`,
+    },
   },
   [mustBeTrue('Encrypted', 'encryption at rest', { value: true, replaces: true, preferred: false })],
 );

@@ -26,6 +26,26 @@ const rule: Rule = {
       cis: ['2.3.1'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.medium
+      AllocatedStorage: "50"
+      StorageEncrypted: false
+`,
+      secure: `Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.medium
+      AllocatedStorage: "50"
+      StorageEncrypted: true
+`,
+    },
   },
   resource(resource, context) {
     // Cluster members, read replicas and restores take their encryption from elsewhere.

@@ -30,6 +30,22 @@ const rule: Rule = {
       cis: ['2.1.4'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Reports:
+    Type: AWS::S3::Bucket
+`,
+      secure: `Resources:
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+`,
+    },
   },
   resource(resource, context) {
     // Blocking public access breaks a bucket that serves a website; that fix is not the default.

@@ -25,6 +25,25 @@ export default propertyRule(
       cis: ['3.1'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: true
+`,
+      secure: `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      IsMultiRegionTrail: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: true
+`,
+    },
   },
   [mustBeTrue('IsMultiRegionTrail', 'logging in every Region', { value: true })],
 );

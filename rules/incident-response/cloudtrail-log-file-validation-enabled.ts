@@ -25,6 +25,26 @@ export default propertyRule(
       cis: ['3.2'],
     },
     fixable: true,
+    examples: {
+      insecure: `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      IsMultiRegionTrail: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: false
+`,
+      secure: `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      IsMultiRegionTrail: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: true
+`,
+    },
   },
   [mustBeTrue('EnableLogFileValidation', 'log file validation', { value: true })],
 );

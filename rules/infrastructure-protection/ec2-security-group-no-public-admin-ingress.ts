@@ -1,11 +1,10 @@
-import { conditionalBranches, type Node } from '../../server/src/engine/tree';
-import type { Rule, RuleContext } from '../../server/src/engine/rule';
-import { asText, explain } from '../lib/values';
+import type { Rule } from '../../server/src/engine/rule';
+import { describePorts, isWholeInternet, opensPort, portRange, restrictSourceFix, sources, trafficRules, TRAFFIC_RULE_TYPES, type PortRange } from '../lib/network';
+import { explain } from '../lib/values';
 
-const OPEN_TO_WORLD = new Set(['0.0.0.0/0', '::/0']);
-const ADMIN_PORTS: readonly { port: number; name: string; protocols: readonly string[] }[] = [
-  { port: 22, name: 'SSH', protocols: ['tcp', '6'] },
-  { port: 3389, name: 'RDP', protocols: ['tcp', '6', 'udp', '17'] },
+const ADMIN_PORTS: readonly { port: number; name: string; parameter: string; protocols: readonly string[] }[] = [
+  { port: 22, name: 'SSH', parameter: 'Ssh', protocols: ['tcp'] },
+  { port: 3389, name: 'RDP', parameter: 'Rdp', protocols: ['tcp', 'udp'] },
 ];
 
 const rule: Rule = {
@@ -24,7 +23,7 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-rules-reference.html',
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
     ],
-    resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+    resourceTypes: TRAFFIC_RULE_TYPES('ingress'),
     equivalents: {
       checkov: ['CKV_AWS_24', 'CKV_AWS_25'],
       cfnNag: ['W2', 'W42'],
@@ -33,56 +32,60 @@ const rule: Rule = {
       securityHub: ['EC2.13', 'EC2.14', 'EC2.53', 'EC2.54'],
       cis: ['5.2', '5.3'],
     },
-    fixable: false,
+    fixable: true,
+    examples: {
+      insecure: `Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: App servers
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`,
+      secure: `Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: App servers
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 10.20.0.0/16
+          Description: SSH from the office VPN
+`,
+    },
   },
   resource(resource, context) {
-    if (resource.type === 'AWS::EC2::SecurityGroupIngress') {
-      if (resource.properties) checkIngress(resource.properties, context);
-      return;
-    }
-    const ingress = resource.properties?.byKey.get('SecurityGroupIngress')?.value;
-    // Rules are often added per environment: `- !If [IsDev, { …ingress… }, !Ref AWS::NoValue]`.
-    for (const list of ingress ? conditionalBranches(ingress) : []) {
-      if (list.kind !== 'seq') continue;
-      for (const item of list.items) for (const rule of conditionalBranches(item)) checkIngress(rule, context);
+    for (const rule of trafficRules(resource, 'ingress')) {
+      const range = portRange(rule, context);
+      const exposure = range && describeExposure(range);
+      if (!exposure) continue;
+      for (const source of sources(rule, context)) {
+        if (!isWholeInternet(source.cidr)) continue;
+        context.report({
+          at: source.node,
+          message: `Ingress rule opens ${exposure.text} to the whole internet (${source.cidr})${explain(source.candidate)}.`,
+          fixes: restrictSourceFix(context, source, exposure.purpose),
+        });
+        break;
+      }
     }
   },
 };
 
-function checkIngress(rule: Node, context: RuleContext): void {
-  if (rule.kind !== 'map') return;
-  const exposure = describeExposure(rule, context);
-  if (!exposure) return;
-  for (const key of ['CidrIp', 'CidrIpv6']) {
-    const cidr = rule.byKey.get(key)?.value;
-    if (!cidr) continue;
-    for (const candidate of context.evaluator.candidates(cidr)) {
-      const value = asText(candidate.value);
-      if (value === undefined || !OPEN_TO_WORLD.has(value)) continue;
-      context.report({ at: cidr, message: `Ingress rule opens ${exposure} to the whole internet (${value})${explain(candidate)}.` });
-      break;
-    }
+/** "SSH (port 22)", "all ports and protocols"… and what a new CIDR parameter is for; undefined when no admin port is open. */
+function describeExposure(range: PortRange): { text: string; purpose: { name: string; reaches: string } } | undefined {
+  if (range.from === 0 && range.to === 65535 && (range.protocol === 'all' || range.protocol === 'tcp' || range.protocol === 'udp')) {
+    return { text: describePorts(range), purpose: { name: 'Ingress', reaches: 'every port of this security group' } };
   }
-}
-
-/** "SSH (port 22)", "all ports" — or undefined when the rule opens no admin port, or when that is unknown. */
-function describeExposure(rule: Node & { kind: 'map' }, context: RuleContext): string | undefined {
-  const protocol = single(rule.byKey.get('IpProtocol')?.value, context)?.toLowerCase();
-  if (protocol === undefined) return undefined;
-  if (protocol === '-1' || protocol === 'all') return 'all ports and protocols';
-  const from = Number(single(rule.byKey.get('FromPort')?.value, context));
-  const to = Number(single(rule.byKey.get('ToPort')?.value, context) ?? from);
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
-  if ((from === -1 || to === -1) && ['tcp', '6', 'udp', '17'].includes(protocol)) return `all ${protocol} ports`;
-  if (from === 0 && to === 65535) return `all ${protocol} ports`;
-  const hits = ADMIN_PORTS.filter((admin) => admin.protocols.includes(protocol) && from <= admin.port && admin.port <= to);
-  return hits.length > 0 ? hits.map((admin) => `${admin.name} (port ${admin.port})`).join(' and ') : undefined;
-}
-
-function single(node: Node | undefined, context: RuleContext): string | undefined {
-  if (!node) return undefined;
-  const value = context.evaluator.single(node);
-  return value ? asText(value) : undefined;
+  const hits = ADMIN_PORTS.filter((admin) => admin.protocols.some((protocol) => opensPort(range, admin.port, [protocol])));
+  if (hits.length === 0) return undefined;
+  const purpose = hits.length === 1 ? { name: hits[0].parameter, reaches: hits[0].name } : { name: 'Admin', reaches: hits.map((admin) => admin.name).join(' and ') };
+  return { text: hits.map((admin) => `${admin.name} (port ${admin.port})`).join(' and '), purpose };
 }
 
 export default rule;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/engine/edits';
+import { applyEdits, combineFixes } from '../../server/src/engine/edits';
 import { FixRenderer } from '../../server/src/engine/fix';
 import { parseText } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/positions';
@@ -144,5 +144,24 @@ describe('fix renderer: splice', () => {
       fix('{\n  "L": [\n    "a"\n  ]\n}\n', (at) => [{ kind: 'splice', seq: seq(at('L')), index: 1, deleteCount: 0, values: [{ Effect: 'Deny' }] }]),
       '{\n  "L": [\n    "a",\n    {\n      "Effect": "Deny"\n    }\n  ]\n}\n',
     );
+  });
+});
+
+describe('combining fixes (fix-all)', () => {
+  const fixOf = (...edits: { start: number; end: number; text: string }[]) => ({ title: 't', preferred: true, replaces: false, edits });
+  it('makes an edit two fixes share once', () => {
+    const shared = { start: 0, end: 0, text: 'P\n' };
+    assert.deepEqual(combineFixes([fixOf(shared, { start: 5, end: 6, text: 'a' }), fixOf({ ...shared }, { start: 8, end: 9, text: 'b' })]), [shared, { start: 5, end: 6, text: 'a' }, { start: 8, end: 9, text: 'b' }]);
+  });
+  it('leaves out a fix that overlaps, or that would insert the same key a second time', () => {
+    assert.deepEqual(combineFixes([fixOf({ start: 2, end: 6, text: 'a' }), fixOf({ start: 5, end: 7, text: 'b' })]), [{ start: 2, end: 6, text: 'a' }]);
+    const first = { start: 0, end: 0, text: 'Parameters:\n  A: 1\n' };
+    assert.deepEqual(combineFixes([fixOf(first), fixOf({ start: 0, end: 0, text: 'Parameters:\n  B: 1\n' })]), [first]);
+  });
+
+  it('keeps two different keys inserted at one place', () => {
+    const a = { start: 9, end: 9, text: '\n  A: true' };
+    const b = { start: 9, end: 9, text: '\n  B: true' };
+    assert.deepEqual(combineFixes([fixOf(a), fixOf(b)]), [a, b]);
   });
 });

@@ -69,6 +69,8 @@ export interface RuleMeta {
 export interface RuleExamples {
   readonly insecure: string;
   readonly secure: string;
+  /** The options both examples are analyzed with, for a rule that needs configuration. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleOption {

@@ -2,13 +2,20 @@ import type { Fix, TextEdit } from './api';
 
 /**
  * The edits of several fixes, applied together (fix-all): a fix whose edits overlap an earlier
- * fix's is left out, so that no edit is lost or applied on top of another.
+ * fix's is left out, so that no edit is lost or applied on top of another. An edit that another
+ * fix makes too (two fixes that add the same parameter) is made once. Two insertions at one place
+ * that begin with the same line would write one key twice (two new `Parameters:` sections, each
+ * unaware of the other): the later fix waits for the next pass.
  */
 export function combineFixes(fixes: readonly Fix[]): TextEdit[] {
   const accepted: TextEdit[] = [];
+  const same = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.text === b.text;
+  const firstLine = (edit: TextEdit) => edit.text.trimStart().split(/\r?\n/, 1)[0];
+  const sameKeyTwice = (a: TextEdit, b: TextEdit) => a.start === a.end && b.start === b.end && a.start === b.start && firstLine(a) === firstLine(b);
+  const conflict = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || sameKeyTwice(a, b);
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((edit) => accepted.some((other) => edit.start < other.end && other.start < edit.end));
-    if (!overlaps) accepted.push(...fix.edits);
+    const fresh = fix.edits.filter((edit) => !accepted.some((other) => same(edit, other)));
+    if (!fresh.some((edit) => accepted.some((other) => conflict(edit, other)))) accepted.push(...fresh);
   }
   return accepted.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order).map(({ edit }) => edit);
 }

@@ -1,15 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { AREA_TITLES, type Equivalents, type Finding, type RuleMeta } from '../engine/api';
-import { BEST_PRACTICES } from '../engine/best-practices';
-
-const TOOL_NAMES: Readonly<Record<keyof Equivalents, string>> = {
-  checkov: 'Checkov',
-  cfnNag: 'cfn_nag',
-  cfnLint: 'cfn-lint',
-  kics: 'KICS',
-  securityHub: 'Security Hub',
-  cis: 'CIS AWS Foundations v3.0.0',
-};
+import { AREA_TITLES, type Finding, type RuleMeta } from '../engine/api';
+import { bestPracticesText, equivalentsText, linkText } from '../engine/rule-docs';
 
 /** Guidance for the findings under the cursor: why it matters, what to do, where to read more. */
 export function hoverFor(findings: readonly Finding[], position: Position, metas: ReadonlyMap<string, RuleMeta>): Hover | null {
@@ -23,22 +14,15 @@ export function hoverFor(findings: readonly Finding[], position: Position, metas
 }
 
 export function ruleGuidance(finding: Finding, meta: RuleMeta): string {
-  const equivalents = (Object.entries(meta.equivalents) as [keyof Equivalents, readonly string[]][])
-    .filter(([, ids]) => ids.length > 0)
-    .map(([tool, ids]) => `${TOOL_NAMES[tool]} ${ids.join(', ')}`);
+  const equivalents = equivalentsText(meta);
   return [
     `**${meta.title}** · \`${meta.id}\``,
-    `*${AREA_TITLES[meta.area]} · ${finding.severity}* · ${meta.bestPractice.map((id) => `${id} ${BEST_PRACTICES.get(id) ?? ''}`.trim()).join('; ')}`,
+    `*${AREA_TITLES[meta.area]} · ${finding.severity}* · ${bestPracticesText(meta)}`,
     `**Why it matters.** ${meta.rationale}`,
     `**What to do.** ${meta.remediation}`,
     `**Learn more:** ${meta.docs.map((url) => `[${linkText(url)}](${url})`).join(' · ')}`,
-    ...(equivalents.length > 0 ? [`Same check elsewhere: ${equivalents.join('; ')}.`] : []),
+    ...(equivalents ? [`Same check elsewhere: ${equivalents}.`] : []),
   ].join('\n\n');
-}
-
-function linkText(url: string): string {
-  const page = url.split('/').pop()?.replace(/\.html.*$/, '') ?? url;
-  return page.replace(/[-_]/g, ' ');
 }
 
 function contains(finding: Finding, position: Position): boolean {

@@ -1,0 +1,7 @@
+import type { Rule } from '../../server/src/engine/rule';
+import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
+
+/** The detective controls rules, in any order: rules/index.ts sorts them. */
+export const detectiveControlsRules: readonly Rule[] = [
+  cloudtrailMultiRegionEnabled,
+];

@@ -1,0 +1,7 @@
+import type { Rule } from '../../server/src/engine/rule';
+import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
+
+/** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
+export const infrastructureProtectionRules: readonly Rule[] = [
+  ec2SecurityGroupNoPublicAdminIngress,
+];
