@@ -10,7 +10,9 @@ function requiredClaim(provider: string): string {
 }
 
 /** The provider host of a federated principal: `token.actions.githubusercontent.com`, from its ARN or as written. */
-function providerOf(text: string): string | undefined {
+function providerOf(written: string): string | undefined {
+  // `arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/…`: the deploy-time parts do not matter here.
+  const text = written.replace(/\$\{[^}]*\}/g, 'x');
   if (/^arn:[^:]+:iam::[^:]*:saml-provider\//.test(text)) return undefined;
   const arn = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(text);
   const host = arn ? arn[1] : text;
