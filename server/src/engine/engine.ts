@@ -6,6 +6,8 @@ import { Evaluator } from './evaluate';
 import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
 import { IamCatalog } from './iam/catalog';
+import { iamCompletions, type IamCompletion } from './iam/completion';
+import { iamHover, type IamHover } from './iam/hover';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
@@ -70,6 +72,18 @@ export class Engine {
       }
     }
     return this.catalog;
+  }
+
+  /** What the IAM catalog says about the policy content at `offset`: an action, a wildcard, a condition, an ARN. */
+  iamHover(analysis: Analysis, offset: number): IamHover | undefined {
+    return analysis.model?.policies.length ? iamHover(analysis.model, offset, this.iam) : undefined;
+  }
+
+  /** Completions for the policy element at `offset` of the analyzed `text` (actions, condition operators and keys). */
+  iamCompletions(analysis: Analysis, text: string, offset: number): IamCompletion[] {
+    const model = analysis.model;
+    if (!model?.policies.length) return [];
+    return iamCompletions(model, text, offset, this.iam, new Evaluator(model.kind === 'template' ? model : undefined));
   }
 
   /** Analyzes a document; with the analysis of its previous text, re-parses only what an edit touched when it can. */

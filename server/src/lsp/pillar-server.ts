@@ -6,6 +6,8 @@ import {
   TextDocuments,
   type CodeAction,
   type CodeActionParams,
+  type CompletionList,
+  type CompletionParams,
   type Connection,
   type Hover,
   type HoverParams,
@@ -22,6 +24,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentConfigs, pathOf } from './document-config';
 import { hoverFor } from './hover';
+import { combineHovers, IAM_COMPLETION_TRIGGERS, iamCompletionsFor, iamHoverFor } from './iam';
 import { scanWorkspace } from './workspace-scan';
 
 const CHANGE_DEBOUNCE_MS = 200;
@@ -64,6 +67,7 @@ export class PillarServer {
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    connection.onCompletion((params) => this.guard('completion', null, () => this.completion(params)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
     // Fired on open too: a document seen for the first time is analyzed at once, edits after a pause.
     documents.onDidChangeContent(({ document }) => (this.analyses.has(document.uri) ? this.schedule(document) : void this.validate(document)));
@@ -83,6 +87,7 @@ export class PillarServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: IAM_COMPLETION_TRIGGERS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'pillar' },
@@ -136,15 +141,19 @@ export class PillarServer {
 
   /** Findings for the document's current version, analyzed now if the cache is stale. */
   private async findingsFor(document: TextDocument): Promise<readonly Finding[]> {
+    return (await this.analysisFor(document)).findings;
+  }
+
+  private async analysisFor(document: TextDocument): Promise<Analysis> {
     const { uri, version } = document;
     const text = document.getText();
     const cached = this.analyses.get(uri);
-    if (cached?.version === version) return cached.analysis.findings;
+    if (cached?.version === version) return cached.analysis;
     // The previous version's analysis lets the engine re-parse only what the edit touched.
     const analysis = await this.analyzeText(uri, text, cached?.analysis);
     // Cache only what still describes the open document: it may have changed or closed meanwhile.
     if (this.isCurrent(document, version)) this.analyses.set(uri, { version, analysis });
-    return analysis.findings;
+    return analysis;
   }
 
   /** Still open, at that version: a document closed and opened again is a new object, from version 1. */
@@ -185,10 +194,18 @@ export class PillarServer {
     return codeActionsFor(document, await this.findingsFor(document), params, this.metas, this.versionedEdits);
   }
 
+  /** A finding's guidance, and what the IAM catalog says about the policy content under the cursor. */
   private async hover(params: HoverParams): Promise<Hover | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return hoverFor(await this.findingsFor(document), params.position, this.metas);
+    const analysis = await this.analysisFor(document);
+    return combineHovers(hoverFor(analysis.findings, params.position, this.metas), iamHoverFor(this.engine, analysis, document, params.position));
+  }
+
+  private async completion(params: CompletionParams): Promise<CompletionList | null> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return iamCompletionsFor(this.engine, await this.analysisFor(document), document, params.position);
   }
 
   private async scanWorkspace(): Promise<ScanWorkspaceResult> {
