@@ -1,6 +1,7 @@
 import { policyName, policyValues, principals } from '../../server/src/engine/iam/statement';
 
-const OWN_ACCOUNT = /^(arn:[^:]+:iam::\$\{AWS::AccountId\}:root|\$\{AWS::AccountId\})$/;
+/** The template's own account: `arn:${AWS::Partition}:iam::${AWS::AccountId}:root`, or the bare account id. */
+const OWN_ACCOUNT = /^(arn:(aws[a-z-]*|\$\{AWS::Partition\}):iam::\$\{AWS::AccountId\}:root|\$\{AWS::AccountId\})$/;
 import { allowStatements, policyRule } from '../lib/iam';
 import { narrowActionFixes } from '../lib/iam-fixes';
 import { explain } from '../lib/values';
