@@ -40,7 +40,8 @@ const rule: Rule = {
       for (const candidate of context.evaluator.candidates(reference.node)) {
         const text = candidate.value.kind === 'known' ? String(candidate.value.value) : candidate.value.kind === 'symbolic' ? candidate.value.text : undefined;
         // An ARN of an AWS managed policy (`arn:${AWS::Partition}:iam::aws:policy/...`), or a SAM policy name.
-        const name = text && (/^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(text)?.[1] ?? (resource.type.startsWith('AWS::Serverless::') ? text : undefined));
+        const arn = text?.replace(/\$\{AWS::Partition\}/g, 'aws');
+        const name = arn && (/^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] ?? (resource.type.startsWith('AWS::Serverless::') ? arn : undefined));
         const grants = name ? ELEVATED.get(name) : undefined;
         if (!grants) continue;
         context.report({ at: reference.node, message: `${resource.logicalId} has the AWS managed policy ${name}${explain(candidate)}: ${grants}.` });
