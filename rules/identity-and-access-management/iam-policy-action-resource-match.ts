@@ -50,7 +50,6 @@ export default policyRule(
       policyValues(statement.resource, context.evaluator).forEach((value, index) => {
         const arn = arns[index];
         if (arn === undefined || isEveryResource(value.text) || actions.some((action) => acceptsSome(action, [arn], context))) return;
-        if (!actions.some((action) => action.resourceTypes.length > 0 && action.service.prefix === arn.split(':')[2])) return;
         context.report({ at: value.node, message: `${name}: no action of the statement applies to ${value.text}; it grants nothing there.` });
       });
     }

@@ -1,4 +1,4 @@
-import { allows, conditions, policyName } from '../../server/src/engine/iam/statement';
+import { allows, conditions, policyName, SET_PREFIX } from '../../server/src/engine/iam/statement';
 import { policyRule } from '../lib/iam';
 
 export default policyRule(
@@ -25,13 +25,13 @@ export default policyRule(
       const entries = conditions(statement, context.evaluator);
       for (const entry of entries) {
         if (!entry.operatorNode || !entry.keyNode) continue;
-        const set = /^For(All|Any)Values:/.exec(entry.operator);
+        const set = SET_PREFIX.exec(entry.operator);
         const key = iam.conditionKey(entry.key);
         if (set && key?.type && !key.type.startsWith('ArrayOf')) {
-          context.report({ at: entry.operatorNode, message: `${name}: ${entry.key} has a single value, but ${set[0].slice(0, -1)} compares sets of values${set[1] === 'All' && allow ? ' (and matches requests without the key)' : ''}; use ${entry.operator.slice(set[0].length)}.` });
+          context.report({ at: entry.operatorNode, message: `${name}: ${entry.key} has a single value, but ${set[0].slice(0, -1)} compares sets of values${set[1] === 'ForAllValues' && allow ? ' (and matches requests without the key)' : ''}; use ${entry.operator.slice(set[0].length)}.` });
           continue;
         }
-        if (set?.[1] === 'All' && allow && !/Not/.test(entry.operator)) {
+        if (set?.[1] === 'ForAllValues' && allow && !/Not/.test(entry.operator)) {
           const required = entries.some((other) => other.operator === 'Null' && other.key.toLowerCase() === entry.key.toLowerCase() && other.values.some((v) => v.text?.toLowerCase() === 'false'));
           if (!required) context.report({ at: entry.operatorNode, message: `${name}: ForAllValues also matches a request without ${entry.key}; add a Null condition with ${entry.key}: false.` });
           continue;

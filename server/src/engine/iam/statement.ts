@@ -31,8 +31,10 @@ export function policyValues(node: Node | undefined, evaluator: Evaluator): Poli
         continue;
       }
       if (value.kind === 'noValue') continue;
+      // A branch of `!If` written inside the item is where the value is: report there.
+      const source = candidate.source && candidate.source.span.start >= item.span.start && candidate.source.span.end <= item.span.end ? candidate.source : item;
       const text = value.kind === 'known' && value.value !== null ? String(value.value) : value.kind === 'symbolic' ? value.text : undefined;
-      values.push({ node: item, candidate, text });
+      values.push({ node: source, candidate, text });
     }
   };
   visit(node, 0);
@@ -102,9 +104,12 @@ export function conditions(statement: Statement, evaluator: Evaluator): Conditio
   return entries;
 }
 
+/** IAM's set operator prefixes: `ForAllValues:` and `ForAnyValue:` (singular). */
+export const SET_PREFIX = /^(ForAllValues|ForAnyValue):/;
+
 /** The base operator, without `ForAllValues:`/`ForAnyValue:` or `IfExists`. */
 export function baseOperator(operator: string): string {
-  return operator.replace(/^For(All|Any)Values:/, '').replace(/IfExists$/, '');
+  return operator.replace(SET_PREFIX, '').replace(/IfExists$/, '');
 }
 
 /** Operators whose condition cannot narrow a grant: negations match almost every request. */
