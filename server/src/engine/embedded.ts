@@ -22,27 +22,31 @@ export function parseEmbedded(text: string | undefined, string: ScalarNode): Emb
   const syntax = parsed.problems.find((problem) => problem.code !== 'duplicate-key');
   if (syntax || !parsed.root) return { root: null, error: syntax?.message ?? 'the string is empty', exact: false };
   const offsets = text === undefined ? undefined : contentOffsets(text, string.span, value);
-  const map = offsets ? (span: Span) => ({ start: offsets[span.start], end: offsets[span.end - 1] + 1 }) : () => string.span;
-  return { root: remap(parsed.root, (span) => (span.end > span.start ? map(span) : offsets ? { start: offsets[span.start], end: offsets[span.start] } : string.span)), error: undefined, exact: offsets !== undefined };
+  const map = offsets ? (span: Span) => ({ start: offsets[span.start], end: offsets[span.end] }) : () => string.span;
+  return { root: remap(parsed.root, map), error: undefined, exact: offsets !== undefined };
 }
 
-/** The offset in `text` of each character of the string's value, or undefined when its quoting cannot be undone exactly. */
+/**
+ * The offset in `text` of each character of the string's value, and one more where the value
+ * ends; undefined when its quoting cannot be undone exactly.
+ */
 export function contentOffsets(text: string, span: Span, value: string): number[] | undefined {
   const raw = text.slice(span.start, span.end);
   let decoded: Decoded | undefined;
   if (raw.startsWith('"')) decoded = doubleQuoted(raw);
   else if (raw.startsWith("'")) decoded = singleQuoted(raw);
   else if (raw.startsWith('|')) decoded = literalBlock(raw);
-  else if (!raw.includes('\n')) decoded = { text: raw, offsets: Array.from(raw, (_, i) => i) };
+  else if (!raw.includes('\n')) decoded = { text: raw, offsets: Array.from(raw, (_, i) => i), end: raw.length };
   // Accept the mapping only if it reproduces the value (a literal block may differ in trailing line breaks).
   if (!decoded || decoded.text.trimEnd() !== value.trimEnd()) return undefined;
-  return decoded.offsets.map((offset) => span.start + offset);
+  return [...decoded.offsets, decoded.end].map((offset) => span.start + offset);
 }
 
-/** A string's value, and where each of its characters is in the raw source. */
+/** A string's value, where each of its characters is in the raw source, and where it ends there. */
 interface Decoded {
   readonly text: string;
   readonly offsets: number[];
+  readonly end: number;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
@@ -67,7 +71,7 @@ function doubleQuoted(raw: string): Decoded | undefined {
       i += 1;
     } else return undefined;
   }
-  return { text, offsets };
+  return { text, offsets, end: raw.length - 1 };
 }
 
 function singleQuoted(raw: string): Decoded | undefined {
@@ -79,7 +83,7 @@ function singleQuoted(raw: string): Decoded | undefined {
     text += raw[i];
     if (raw[i] === "'") i++;
   }
-  return { text, offsets };
+  return { text, offsets, end: raw.length - 1 };
 }
 
 /** A `|` block: every content line without its indentation, each ended by a line break. */
@@ -103,7 +107,7 @@ function literalBlock(raw: string): Decoded | undefined {
     text += '\n';
     lineStart = lineEnd + 1;
   }
-  return { text, offsets };
+  return { text, offsets, end: raw.length };
 }
 
 /** A copy of a tree with every span mapped. */
