@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RULES } from '../../rules/index';
 import type { Finding, RuleMeta } from '../../server/src/engine/api';
@@ -5,8 +6,8 @@ import { resolveConfig, type PillarConfig } from '../../server/src/engine/config
 import { Engine, type Analysis } from '../../server/src/engine/engine';
 import { iamCatalogLoader } from '../../server/src/iam-catalog-file';
 
-/** The catalog the build writes (npm run build, or node scripts/iam-catalog.mjs). */
-export const IAM_CATALOG = resolve(__dirname, '../../dist/iam-catalog.json');
+/** The catalog the build writes (npm run build, or node scripts/iam-catalog.mjs); beside the bench bundle in dist/ too. */
+export const IAM_CATALOG = existsSync(resolve(__dirname, 'iam-catalog.json')) ? resolve(__dirname, 'iam-catalog.json') : resolve(__dirname, '../../dist/iam-catalog.json');
 export const loadIamCatalog = iamCatalogLoader(IAM_CATALOG);
 
 export const engine = new Engine(RULES, { iamCatalog: loadIamCatalog });
