@@ -28,20 +28,20 @@ export default policyRule(
       const values = namedActionValues(statement, context);
       if (values.length === 0 || policyValues(statement.action, context.evaluator).some((value) => value.text === undefined || isEveryAction(value.text))) continue;
       const name = policyName(policy);
-      const shown = listNames(policyValues(statement.resource, context.evaluator).map((value) => value.text!), 2);
+      const shown = () => listNames(policyValues(statement.resource, context.evaluator).map((value) => value.text!), 2);
       let mismatched = false;
       for (const value of values) {
         if (value.actions.length === 0 || value.actions.some((action) => acceptsSome(action, arns, context))) continue;
         mismatched = true;
         if (value.actions.length > 1) {
-          context.report({ at: value.node, message: `${name}: none of the ${value.actions.length} actions "${value.text}" matches applies to ${shown}.` });
+          context.report({ at: value.node, message: `${name}: none of the ${value.actions.length} actions "${value.text}" matches applies to ${shown()}.` });
           continue;
         }
         const [action] = value.actions;
         const takes = action.resourceTypes.map(({ type }) => `${type.name} (${type.arnFormat})`);
         context.report({
           at: value.node,
-          message: takes.length === 0 ? `${name}: ${action.id} takes no resource ARN, so it applies only with Resource "*", not to ${shown}.` : `${name}: ${action.id} cannot apply to ${shown}; it takes ${listNames(takes, 2)}.`,
+          message: takes.length === 0 ? `${name}: ${action.id} takes no resource ARN, so it applies only with Resource "*", not to ${shown()}.` : `${name}: ${action.id} cannot apply to ${shown()}; it takes ${listNames(takes, 2)}.`,
         });
       }
       // The reverse, when every action found a resource: a resource that none of them applies to.

@@ -20,7 +20,7 @@ export function statementArns(statement: Statement, context: RuleContext): strin
 
 /** Whether an action can apply to one of the ARNs (it takes one of their resource types). */
 export function acceptsSome(action: IamAction, arns: readonly string[], context: RuleContext): boolean {
-  return action.resourceTypes.some(({ type }) => arns.some((arn) => context.iam.arnMatchesType(arn, type)));
+  return arns.some((arn) => context.iam.actionTakes(action, arn));
 }
 
 /** A change that writes `values` where `value` is: in place of a list item, or as the element's new list. */

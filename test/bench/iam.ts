@@ -18,11 +18,21 @@ const config = resolveConfig([], knownRules);
 
 /** A policy of `count` statements as people write them: named actions, wildcards, ARNs, conditions. */
 export function generatePolicy(count: number): string {
-  const services = ['s3', 'sqs', 'dynamodb', 'lambda', 'kms', 'sns', 'ec2', 'logs', 'secretsmanager', 'iam'];
+  // Per service: named actions, a wildcard, and the ARN of one of its resources.
+  const services: [string, string[], string, string][] = [
+    ['s3', ['s3:GetObject', 's3:PutObject'], 's3:Get*', 'arn:aws:s3:::bucket-%/*'],
+    ['sqs', ['sqs:SendMessage', 'sqs:ReceiveMessage'], 'sqs:Delete*', 'arn:aws:sqs:us-east-1:123456789012:queue-%'],
+    ['dynamodb', ['dynamodb:GetItem', 'dynamodb:Query'], 'dynamodb:Batch*', 'arn:aws:dynamodb:us-east-1:123456789012:table/table-%'],
+    ['lambda', ['lambda:InvokeFunction'], 'lambda:Get*', 'arn:aws:lambda:us-east-1:123456789012:function:fn-%'],
+    ['kms', ['kms:Decrypt', 'kms:GenerateDataKey'], 'kms:Describe*', 'arn:aws:kms:us-east-1:123456789012:key/key-%'],
+    ['sns', ['sns:Publish'], 'sns:Get*', 'arn:aws:sns:us-east-1:123456789012:topic-%'],
+    ['logs', ['logs:CreateLogStream', 'logs:PutLogEvents'], 'logs:Describe*', 'arn:aws:logs:us-east-1:123456789012:log-group:/app/%:*'],
+    ['secretsmanager', ['secretsmanager:GetSecretValue'], 'secretsmanager:Describe*', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s-%'],
+  ];
   const statements = Array.from({ length: count }, (_, i) => {
-    const service = services[i % services.length];
-    const actions = i % 7 === 0 ? [`${service}:*`] : i % 3 === 0 ? [`${service}:Get*`, `${service}:List*`] : [`${service}:Describe*`, `${service}:TagResource`];
-    const resource = i % 4 === 0 ? '*' : `arn:aws:${service}:us-east-1:123456789012:resource-${i}/*`;
+    const [service, named, wildcard, arn] = services[i % services.length];
+    const actions = i % 7 === 0 ? [`${service}:*`] : i % 3 === 0 ? [wildcard, ...named] : named;
+    const resource = i % 4 === 0 ? '*' : arn.replace('%', String(i));
     const condition = i % 5 === 0 ? `, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}, "Bool": {"aws:SecureTransport": "true"}}` : '';
     return `    {"Sid": "S${i}", "Effect": "${i % 9 === 0 ? 'Deny' : 'Allow'}", "Action": ${JSON.stringify(actions)}, "Resource": "${resource}"${condition}}`;
   });

@@ -183,6 +183,11 @@ const denyHttp = (bucketId: string) =>
 const bucketPolicy = (statements: string) => `${bucket}  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n${statements}`;
 const ownRead = '          - Effect: Allow\n            Principal: { AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root" }\n            Action: s3:GetObject\n            Resource: !Sub "${Bucket.Arn}/*"\n';
 
+const JSON_POLICY = (appended: string) =>
+  '{\n  "Resources": {\n    "Bucket": {"Type": "AWS::S3::Bucket"},\n    "Policy": {\n      "Type": "AWS::S3::BucketPolicy",\n      "Properties": {\n        "Bucket": {"Ref": "Bucket"},\n        "PolicyDocument": {\n          "Version": "2012-10-17",\n          "Statement": [\n' +
+  '            {"Effect": "Allow", "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}}, "Action": "s3:GetObject", "Resource": {"Fn::Sub": "${Bucket.Arn}/*"}}' +
+  `${appended}\n          ]\n        }\n      }\n    }\n  }\n}\n`;
+
 testRule(requiresTls, {
   valid: [
     { name: 'a policy that denies plain HTTP', code: bucketPolicy(ownRead + denyHttp('Bucket')) },
@@ -200,6 +205,15 @@ testRule(requiresTls, {
       code: bucketPolicy(ownRead),
       findings: [{ range: '11:9-11:18', message: 'The bucket policy Policy of Bucket does not deny requests made without TLS (aws:SecureTransport false).' }],
       output: bucketPolicy(ownRead + denyHttp('Bucket')),
+    },
+    {
+      name: 'JSON: the statement is appended in the file\'s layout',
+      file: 't.json',
+      code: JSON_POLICY(''),
+      findings: [{ range: '10:11-10:22' }],
+      output: JSON_POLICY(
+        ',\n            {\n              "Sid": "DenyInsecureTransport",\n              "Effect": "Deny",\n              "Principal": "*",\n              "Action": "s3:*",\n              "Resource": [\n                {"Fn::GetAtt": ["Bucket", "Arn"]},\n                {"Fn::Sub": "${Bucket.Arn}/*"}\n              ],\n              "Condition": {\n                "Bool": {\n                  "aws:SecureTransport": "false"\n                }\n              }\n            }',
+      ),
     },
   ],
 });

@@ -83,7 +83,9 @@ export class IamCatalog {
   private readonly variableKeys: { prefix: string; key: IamConditionKey }[] = [];
   private readonly keyPrefixes: ReadonlyMap<string, readonly string[]>;
   private readonly matches = new Map<string, readonly IamAction[]>();
-  private readonly arnMatches = new Map<string, boolean>();
+  /** Per resource type, whether an ARN pattern can match it. */
+  private readonly arnMatches = new Map<IamResourceType, Map<string, boolean>>();
+  private readonly arnTypes = new Map<string, readonly IamResourceType[] | undefined>();
   private readonly formatSteps = new Map<IamResourceType, ReturnType<typeof formatArnSteps>>();
 
   static empty(): IamCatalog {
@@ -173,22 +175,39 @@ export class IamCatalog {
 
   /** Whether some ARN matches both a policy's resource pattern and the resource type's ARN format. */
   arnMatchesType(pattern: string, type: IamResourceType): boolean {
-    const key = `${pattern}\u0000${type.service.prefix}\u0000${type.name}`;
-    const cached = this.arnMatches.get(key);
+    let byPattern = this.arnMatches.get(type);
+    if (!byPattern) this.arnMatches.set(type, (byPattern = new Map()));
+    const cached = byPattern.get(pattern);
     if (cached !== undefined) return cached;
     let steps = this.formatSteps.get(type);
     if (!steps) this.formatSteps.set(type, (steps = formatArnSteps(type.arnFormat)));
-    const result = intersects(policyArnSteps(pattern), steps, pattern + type.arnFormat);
-    if (this.arnMatches.size >= MAX_CACHED_PATTERNS) this.arnMatches.clear();
-    this.arnMatches.set(key, result);
+    const result = literalPrefixesAgree(pattern, type.arnFormat) && intersects(policyArnSteps(pattern), steps, pattern + type.arnFormat);
+    if (byPattern.size >= MAX_CACHED_PATTERNS) byPattern.clear();
+    byPattern.set(pattern, result);
     return result;
   }
 
   /** The resource types an ARN (or ARN pattern) can be, in the service its ARN names. */
   resourceTypesOfArn(arn: string): readonly IamResourceType[] {
+    return this.arnTypesOf(arn) ?? [];
+  }
+
+  /** Whether an action takes some of the resources an ARN pattern names (any resource, when its service is a wildcard). */
+  actionTakes(action: IamAction, arn: string): boolean {
+    const types = this.arnTypesOf(arn);
+    if (types === undefined) return action.resourceTypes.length > 0;
+    // Some actions take another service's resources (sts:AssumeRole takes IAM roles): match those by format.
+    return action.resourceTypes.some(({ type }) => types.includes(type) || (!types.some((t) => t.service === type.service) && this.arnMatchesType(arn, type)));
+  }
+
+  /** The resource types of an ARN, cached; undefined when its service is a wildcard. */
+  private arnTypesOf(arn: string): readonly IamResourceType[] | undefined {
+    if (this.arnTypes.has(arn)) return this.arnTypes.get(arn);
     const service = arn.replace(/\$\{[^}]*\}/g, 'x').split(':')[2];
-    if (service === undefined || hasWildcard(service)) return [];
-    return (this.service(service)?.resourceTypes ?? []).filter((type) => this.arnMatchesType(arn, type));
+    const types = service === undefined || !hasWildcard(service) ? (this.service(service ?? '')?.resourceTypes ?? []).filter((type) => this.arnMatchesType(arn, type)) : undefined;
+    if (this.arnTypes.size >= MAX_CACHED_PATTERNS) this.arnTypes.clear();
+    this.arnTypes.set(arn, types);
+    return types;
   }
 
   /** The closest known name to a misspelt one, or undefined when none is close. */
@@ -214,6 +233,21 @@ export class IamCatalog {
     if (variable) this.variableKeys.push({ prefix: lower.slice(0, variable.index), key });
     return key;
   }
+}
+
+/**
+ * A cheap test before the full intersection: the literal starts of the two resource parts (up to
+ * the first wildcard or variable) must agree where both are written out (`table/` is not `role/`).
+ */
+function literalPrefixesAgree(pattern: string, format: string): boolean {
+  const literal = (arn: string) => {
+    const resource = arn.replace(/\$\{[^}]*\}/g, '\u0000').split(':').slice(5).join(':');
+    const open = resource.search(/[*?\u0000]/);
+    return open < 0 ? resource : resource.slice(0, open);
+  };
+  const a = literal(pattern);
+  const b = literal(format);
+  return a.startsWith(b) || b.startsWith(a);
 }
 
 /** The Service Authorization Reference names each service's page after its name: "Amazon S3" → list_amazons3.html. */

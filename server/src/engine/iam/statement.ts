@@ -15,9 +15,29 @@ export interface PolicyValue {
   readonly text: string | undefined;
 }
 
+/**
+ * Results per analysis (an evaluator is made for each) and node: every IAM rule reads the same
+ * statements, and the values of an element are worked out once.
+ */
+function memo<K extends object, V>(compute: (key: K, evaluator: Evaluator) => V): (key: K, evaluator: Evaluator) => V {
+  const caches = new WeakMap<Evaluator, WeakMap<K, V>>();
+  return (key, evaluator) => {
+    let cache = caches.get(evaluator);
+    if (!cache) caches.set(evaluator, (cache = new WeakMap()));
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute(key, evaluator)));
+    return value;
+  };
+}
+
+const EMPTY: readonly never[] = [];
+
 /** Every string an element may hold: list items, `!If` branches and parameter values, each once. */
-export function policyValues(node: Node | undefined, evaluator: Evaluator): PolicyValue[] {
-  if (!node) return [];
+export function policyValues(node: Node | undefined, evaluator: Evaluator): readonly PolicyValue[] {
+  return node ? memoValues(node, evaluator) : EMPTY;
+}
+
+const memoValues = memo((node: Node, evaluator: Evaluator): readonly PolicyValue[] => {
   const values: PolicyValue[] = [];
   const visit = (item: Node, depth: number): void => {
     if (item.kind === 'seq') {
@@ -39,7 +59,7 @@ export function policyValues(node: Node | undefined, evaluator: Evaluator): Poli
   };
   visit(node, 0);
   return values;
-}
+});
 
 /** Whether the statement allows, on some branch (a permission resource always allows). */
 export function allows(statement: Statement, evaluator: Evaluator): boolean {
@@ -85,7 +105,7 @@ export interface ConditionEntry {
 }
 
 /** Every condition of a statement: `Condition` blocks, and a permission resource's condition properties. */
-export function conditions(statement: Statement, evaluator: Evaluator): ConditionEntry[] {
+export const conditions = memo((statement: Statement, evaluator: Evaluator): readonly ConditionEntry[] => {
   const entries: ConditionEntry[] = [];
   for (const [key, node] of statement.propertyConditions) {
     entries.push({ operatorNode: undefined, operator: key === 'aws:SourceArn' ? 'ArnLike' : 'StringEquals', keyNode: undefined, key, valueNode: node, values: policyValues(node, evaluator) });
@@ -102,7 +122,7 @@ export function conditions(statement: Statement, evaluator: Evaluator): Conditio
     }
   }
   return entries;
-}
+});
 
 /** IAM's set operator prefixes: `ForAllValues:` and `ForAnyValue:` (singular). */
 export const SET_PREFIX = /^(ForAllValues|ForAnyValue):/;
@@ -124,9 +144,14 @@ export interface ActionValue extends PolicyValue {
 }
 
 /** The actions of `Action` (or `NotAction`), each value with what it matches in the catalog. */
-export function actionValues(node: Node | undefined, evaluator: Evaluator, catalog: IamCatalog): ActionValue[] {
-  return policyValues(node, evaluator).map((value) => ({ ...value, actions: value.text === undefined ? [] : catalog.match(value.text) }));
+export function actionValues(node: Node | undefined, evaluator: Evaluator, catalog: IamCatalog): readonly ActionValue[] {
+  if (!node) return EMPTY;
+  let byCatalog = actionMemo.get(catalog);
+  if (!byCatalog) actionMemo.set(catalog, (byCatalog = memo((n: Node, e: Evaluator) => policyValues(n, e).map((value) => ({ ...value, actions: value.text === undefined ? EMPTY : catalog.match(value.text) })))));
+  return byCatalog(node, evaluator);
 }
+
+const actionMemo = new WeakMap<IamCatalog, (node: Node, evaluator: Evaluator) => readonly ActionValue[]>();
 
 /** Every action a statement allows or denies: what its `Action` values match, or everything but its `NotAction`. */
 export function statementActions(statement: Statement, evaluator: Evaluator, catalog: IamCatalog): readonly IamAction[] {
