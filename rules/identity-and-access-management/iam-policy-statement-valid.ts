@@ -65,7 +65,7 @@ export default policyRule(
       }
       if (needsResource && !statement.resource && !statement.notResource) report(effectKey ?? statement.node, 'the statement has neither Resource nor NotResource.');
       const sid = scalarString(statement.sid);
-      if (sid === undefined || !statement.sid) continue;
+      if (sid === undefined || sid === "" || !statement.sid) continue;
       const first = sids.get(sid);
       if (first) report(statement.sid, `Sid "${sid}" is used by another statement of the policy; Sids must be unique.`);
       else sids.set(sid, statement.sid);
