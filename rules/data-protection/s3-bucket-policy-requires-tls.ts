@@ -39,9 +39,9 @@ const rule: Rule = {
   },
   resource(bucket, context) {
     const template = context.template;
-    if (!template) return;
-    const policies = template.policies.filter((policy) => policy.resource?.type === 'AWS::S3::BucketPolicy' && governs(policy.resource, bucket, context));
-    const policyResources = new Set(template.resources.filter((r) => r.type === 'AWS::S3::BucketPolicy' && governs(r, bucket, context)));
+    if (!template || !context.facts) return;
+    const policyResources = new Set(context.facts.bucketPoliciesOf(bucket));
+    const policies = template.policies.filter((policy) => policy.resource && policyResources.has(policy.resource));
     // A policy written with an intrinsic Pillar cannot read may well deny plain HTTP.
     if (policyResources.size > policies.length) return;
     if (policies.some((policy) => deniesInsecureTransport(policy, context))) return;
@@ -59,15 +59,6 @@ const rule: Rule = {
     }
   },
 };
-
-/** Whether a bucket policy resource's `Bucket` is this bucket: `!Ref Bucket`, or the bucket's name. */
-function governs(policy: Resource, bucket: Resource, context: RuleContext): boolean {
-  const target = getProperty(policy.properties, 'Bucket');
-  if (!target) return false;
-  const name = getProperty(bucket.properties, 'BucketName');
-  const names = new Set(name ? policyValues(name, context.evaluator).map((value) => value.text) : []);
-  return policyValues(target, context.evaluator).some((value) => (value.candidate.value.kind === 'symbolic' && value.candidate.value.resource === bucket.logicalId && !value.candidate.value.attribute) || (value.text !== undefined && names.has(value.text)));
-}
 
 function deniesInsecureTransport(policy: PolicyDocument, context: RuleContext): boolean {
   return policy.statements.some(

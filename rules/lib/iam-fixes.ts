@@ -110,11 +110,13 @@ export function narrowResourceFixes(policy: PolicyDocument, statement: Statement
   for (const resource of template.resources) {
     const arn = CLOUDFORMATION_ARNS.get(resource.type);
     if (!arn) continue;
-    const own = arn.format.replace('${Name}', `\${${resource.logicalId}}`);
+    // The same ARN shape for every resource of a type, so that the catalog's match is cached once per type.
+    const own = arn.format;
     const reference = arn.attribute ? intrinsic.getAtt(resource.logicalId, arn.attribute) : intrinsic.ref(resource.logicalId);
     const candidates = [{ arn: own, value: reference as ChangeValue }, ...arn.children.map((suffix) => ({ arn: own + suffix, value: intrinsic.sub(`\${${resource.logicalId}${arn.attribute ? `.${arn.attribute}` : ''}}${suffix}`) as ChangeValue }))];
     for (const candidate of candidates) {
       if (actions.some((action) => acceptsSome(action, [candidate.arn], context))) targets.push({ ...candidate, resource: resource.logicalId });
+      if (targets.length > 10) return [];
     }
   }
   if (targets.length === 0 || targets.length > 10) return [];
