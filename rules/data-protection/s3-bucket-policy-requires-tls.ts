@@ -87,7 +87,9 @@ function createPolicyFix(bucket: Resource, context: RuleContext) {
     ...(bucket.condition ? { Condition: bucket.condition } : {}),
     Properties: { Bucket: intrinsic.ref(bucket.logicalId), PolicyDocument: { Version: '2012-10-17', Statement: [denyInsecureTransport(bucket.logicalId)] } },
   };
-  return [{ title: `Add a bucket policy (${name}) that denies requests made without TLS`, preferred: true, changes: [{ kind: 'set' as const, map: resources, key: name, value: definition }] }];
+  // Before the bucket: a fix that adds properties to the bucket inserts at its end, and the two must not meet.
+  const change = { kind: 'set' as const, map: resources, key: name, value: definition, before: [bucket.logicalId] };
+  return [{ title: `Add a bucket policy (${name}) that denies requests made without TLS`, preferred: true, changes: [change] }];
 }
 
 export default rule;

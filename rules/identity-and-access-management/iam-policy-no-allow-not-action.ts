@@ -28,7 +28,7 @@ export default policyRule(
       const allowed = context.iam.available ? `${statementActions(statement, context.evaluator, context.iam).length} actions` : 'every action';
       context.report({
         at: pair.key,
-        message: `${policyName(policy)} allows ${allowed} of every service except ${excluded.join(', ')}, including the ones AWS adds later.`,
+        message: `${policyName(policy, statement)} allows ${allowed} of every service except ${excluded.join(', ')}, including the ones AWS adds later.`,
         fixes: replaceNotActionFixes(policy, statement, context),
       });
     }

@@ -22,7 +22,7 @@ export default policyRule(
   (policy, context) => {
     for (const statement of allowStatements(policy, context)) {
       const pair = statement.node.byKey.get('NotPrincipal');
-      if (pair) context.report({ at: pair.key, message: `${policyName(policy)} allows every principal except the ones under NotPrincipal: anonymous users and every other account included.` });
+      if (pair) context.report({ at: pair.key, message: `${policyName(policy, statement)} allows every principal except the ones under NotPrincipal: anonymous users and every other account included.` });
     }
   },
 );

@@ -20,7 +20,7 @@ export default policyRule(
   (policy, context) => {
     for (const statement of allowStatements(policy, context)) {
       const pair = statement.node.byKey.get('NotResource');
-      if (pair) context.report({ at: pair.key, message: `${policyName(policy)} allows its actions on every resource except the ones listed under NotResource, including resources created later.` });
+      if (pair) context.report({ at: pair.key, message: `${policyName(policy, statement)} allows its actions on every resource except the ones listed under NotResource, including resources created later.` });
     }
   },
 );

@@ -55,7 +55,7 @@ export default policyRule(
       const actions = [...new Set(namedActionValues(statement, context).flatMap((value) => value.actions))].filter((action) => RETURN_CREDENTIALS.has(action.id) && action.resourceTypes.length > 0);
       if (actions.length === 0) continue;
       for (const value of everything) {
-        context.report({ at: value.node, message: `${policyName(policy)} can obtain credentials for any resource of the account through ${listNames(actions.map((a) => a.id))} on "${value.text}"${explain(value.candidate)}.` });
+        context.report({ at: value.node, message: `${policyName(policy, statement)} can obtain credentials for any resource of the account through ${listNames(actions.map((a) => a.id))} on "${value.text}"${explain(value.candidate)}.` });
       }
     }
   },

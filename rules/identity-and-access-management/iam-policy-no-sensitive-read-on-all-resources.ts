@@ -46,7 +46,7 @@ export default policyRule(
       for (const value of everything) {
         context.report({
           at: value.node,
-          message: `${policyName(policy)} can read every ${listNames([...new Set(reads.map((action) => action.service.name))])} resource of the account through ${listNames(reads.map((a) => a.id))} on "${value.text}"${explain(value.candidate)}.`,
+          message: `${policyName(policy, statement)} can read every ${listNames([...new Set(reads.map((action) => action.service.name))])} resource of the account through ${listNames(reads.map((a) => a.id))} on "${value.text}"${explain(value.candidate)}.`,
           fixes: narrowResourceFixes(policy, statement, value, reads, context),
         });
       }

@@ -38,7 +38,7 @@ export default policyRule(
         const risky = ['Permissions management', 'Write'].filter((level) => levels.has(level)).map((level) => `${levels.get(level)} ${level.toLowerCase()}`);
         context.report({
           at: value.node,
-          message: `${policyName(policy)} allows all ${service.actions.length} actions of ${service.name} ("${value.text}")${explain(value.candidate)}${risky.length > 0 ? `, ${risky.join(' and ')} actions among them` : ''}.`,
+          message: `${policyName(policy, statement)} allows all ${service.actions.length} actions of ${service.name} ("${value.text}")${explain(value.candidate)}${risky.length > 0 ? `, ${risky.join(' and ')} actions among them` : ''}.`,
           fixes: narrowActionFixes(policy, statement, value, context),
         });
       }

@@ -38,7 +38,7 @@ export default policyRule(
       for (const value of everything) {
         context.report({
           at: value.node,
-          message: `${policyName(policy)} allows ${names} on every resource ("${value.text}")${explain(value.candidate)}; ${scopable.length === 1 ? 'it takes' : 'they take'} resource ARNs.`,
+          message: `${policyName(policy, statement)} allows ${names} on every resource ("${value.text}")${explain(value.candidate)}; ${scopable.length === 1 ? 'it takes' : 'they take'} resource ARNs.`,
           fixes: narrowResourceFixes(policy, statement, value, scopable, context),
         });
       }

@@ -24,7 +24,7 @@ export default policyRule(
       const passRole = findAction(statement, context, (action) => action.id === 'iam:PassRole');
       if (!passRole) continue;
       for (const value of everyResourceValues(statement, context.evaluator)) {
-        context.report({ at: value.node, message: `${policyName(policy)} can pass every role of the account to a service (iam:PassRole on "${value.text}")${explain(value.candidate)}, and act with that role's permissions.` });
+        context.report({ at: value.node, message: `${policyName(policy, statement)} can pass every role of the account to a service (iam:PassRole on "${value.text}")${explain(value.candidate)}, and act with that role's permissions.` });
       }
     }
   },

@@ -27,7 +27,7 @@ export default policyRule(
       if (!passRole || hasConditionOn(statement, context, ['iam:PassedToService'])) continue;
       context.report({
         at: passRole.value.node,
-        message: `${policyName(policy)} can pass its roles to any service (${actionLabel(passRole.action, passRole.value)} without an iam:PassedToService condition).`,
+        message: `${policyName(policy, statement)} can pass its roles to any service (${actionLabel(passRole.action, passRole.value)} without an iam:PassedToService condition).`,
         fixes: addConditionFix(policy, statement, 'StringEquals', 'iam:PassedToService', trustedServices(statement, context), 'Allow passing the role only to the service it trusts'),
       });
     }

@@ -1,6 +1,7 @@
 import { policyName } from '../../server/src/engine/iam/statement';
 import type { FixSpec } from '../../server/src/engine/rule';
 import { policyRule } from '../lib/iam';
+import { insideMap } from '../lib/iam-fixes';
 
 export default policyRule(
   {
@@ -25,7 +26,7 @@ export default policyRule(
     const text = version?.kind === 'known' ? String(version.value) : undefined;
     if (policy.version && text !== '2008-10-17') return;
     const fixes: FixSpec[] = policy.editable
-      ? [{ title: 'Set Version to "2012-10-17"', preferred: true, changes: [policy.version ? { kind: 'replace', node: policy.version, value: '2012-10-17' } : { kind: 'set', map: policy.node, key: 'Version', value: '2012-10-17', before: ['Id', 'Statement'] }] }]
+      ? [{ title: 'Set Version to "2012-10-17"', preferred: true, changes: [policy.version ? { kind: 'replace', node: policy.version, value: '2012-10-17' } : { kind: 'set', map: policy.node, key: 'Version', value: '2012-10-17', ...insideMap(policy.node, ['Id', 'Statement']) }] }]
       : [];
     context.report({
       at: policy.version ?? policy.node.byKey.get('Statement')?.key ?? policy.node,

@@ -67,7 +67,7 @@ export default policyRule(
       const actions = policyValues(statement.action, context.evaluator).map((value) => value.text ?? '?');
       context.report({
         at: everyone.node,
-        message: `${policyName(policy)} allows ${actions.length > 0 ? listNames(actions) : 'its actions'} to anyone, any AWS account and anonymous callers included${explain(everyone.candidate)}, with no condition on their organization, account, network or source.`,
+        message: `${policyName(policy, statement)} allows ${actions.length > 0 ? listNames(actions) : 'its actions'} to anyone, any AWS account and anonymous callers included${explain(everyone.candidate)}, with no condition on their organization, account, network or source.`,
       });
     }
   },

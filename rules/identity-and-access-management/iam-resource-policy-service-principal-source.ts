@@ -36,7 +36,7 @@ export default policyRule(
       if (!service || hasConditionOn(statement, context, SOURCE_KEYS)) continue;
       context.report({
         at: service.node,
-        message: `${policyName(policy)} lets ${service.text} act for any AWS account: no aws:SourceAccount or aws:SourceArn condition says on whose behalf.`,
+        message: `${policyName(policy, statement)} lets ${service.text} act for any AWS account: no aws:SourceAccount or aws:SourceArn condition says on whose behalf.`,
         fixes: sourceAccountFix(policy, statement),
       });
     }

@@ -34,7 +34,7 @@ export default policyRule(
     for (const statement of allowStatements(policy, context, ['trust'])) {
       const account = principals(statement.principal, context.evaluator).find((principal) => principal.type === 'AWS' && wholeAccount(principal.text));
       if (!account || hasConditionOn(statement, context, ACCOUNT_TRUST_CONDITIONS)) continue;
-      context.report({ at: account.node, message: `${policyName(policy)} lets every identity of account ${wholeAccount(account.text)} assume the role${explain(account.candidate)}, with no sts:ExternalId, MFA or principal condition.` });
+      context.report({ at: account.node, message: `${policyName(policy, statement)} lets every identity of account ${wholeAccount(account.text)} assume the role${explain(account.candidate)}, with no sts:ExternalId, MFA or principal condition.` });
     }
   },
 );

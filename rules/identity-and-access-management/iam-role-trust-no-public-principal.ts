@@ -27,7 +27,7 @@ export default policyRule(
     for (const statement of allowStatements(policy, context, ['trust'])) {
       const everyone = principals(statement.principal, context.evaluator).find(isEveryone);
       if (!everyone || hasConditionOn(statement, context, TRUST_NARROWING)) continue;
-      context.report({ at: everyone.node, message: `${policyName(policy)} lets any identity of any AWS account assume the role${explain(everyone.candidate)}.` });
+      context.report({ at: everyone.node, message: `${policyName(policy, statement)} lets any identity of any AWS account assume the role${explain(everyone.candidate)}.` });
     }
   },
 );

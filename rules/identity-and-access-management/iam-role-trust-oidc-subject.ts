@@ -48,7 +48,7 @@ export default policyRule(
           (entry) => entry.key.toLowerCase() === claim && !/Not/.test(entry.operator) && entry.values.some((value) => value.text === undefined || !/^[^:*]*:?\*$/.test(value.text)),
         );
         if (checked) continue;
-        context.report({ at: federated.node, message: `${policyName(policy)} lets anyone with a token from ${provider} assume the role: no condition on ${requiredClaim(provider)} says whose token.` });
+        context.report({ at: federated.node, message: `${policyName(policy, statement)} lets anyone with a token from ${provider} assume the role: no condition on ${requiredClaim(provider)} says whose token.` });
       }
     }
   },

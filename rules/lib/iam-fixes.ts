@@ -2,6 +2,7 @@ import type { IamAction } from '../../server/src/engine/iam/catalog';
 import { CLOUDFORMATION_ARNS, resolveArnText } from '../../server/src/engine/iam/cloudformation-arns';
 import { policyValues, type PolicyValue } from '../../server/src/engine/iam/statement';
 import type { PolicyDocument, Statement } from '../../server/src/engine/policies';
+import type { MapNode } from '../../server/src/engine/tree';
 import { intrinsic, type Change, type ChangeValue, type FixSpec, type RuleContext } from '../../server/src/engine/rule';
 import { hasConditionOn, isEveryAction, isEveryResource } from './iam';
 
@@ -141,10 +142,20 @@ export function addConditionFix(policy: PolicyDocument, statement: Statement, op
 
 export function conditionChange(statement: Statement, operator: string, key: string, value: ChangeValue): Change | undefined {
   const condition = statement.condition;
-  if (!condition) return { kind: 'set', map: statement.node, key: 'Condition', value: { [operator]: { [key]: value } } };
+  if (!condition) return { kind: 'set', map: statement.node, key: 'Condition', value: { [operator]: { [key]: value } }, ...insideMap(statement.node, ['Resource', 'NotResource']) };
   if (condition.kind !== 'map') return undefined;
   const block = condition.byKey.get(operator)?.value;
   if (!block) return { kind: 'set', map: condition, key: operator, value: { [key]: value } };
   if (block.kind !== 'map' || block.byKey.has(key)) return undefined;
   return { kind: 'set', map: block, key, value };
+}
+
+/**
+ * Where a new key goes in a map: before the first of `keys` the map holds, so that it does not
+ * land at the map's end, where a fix to the enclosing map (a policy's Version) inserts too; but
+ * never before a block map's first key, which in YAML may sit on a list item's `- ` line.
+ */
+export function insideMap(map: MapNode, keys: readonly string[]): { before?: readonly string[] } {
+  const target = keys.find((key) => map.byKey.has(key));
+  return target && (map.flow || map.pairs[0]?.key.value !== target) ? { before: [target] } : {};
 }

@@ -94,10 +94,10 @@ testRule(passedToService, {
   ],
   invalid: [
     {
-      name: 'the fix names the service the passed role trusts',
+      name: 'the fix names the service the passed role trusts, before Resource',
       code: deployer('          - Effect: Allow\n            Action: iam:PassRole\n            Resource: !GetAtt TaskRole.Arn\n'),
       findings: [{ range: '18:21-18:33', message: 'Deployer (PolicyDocument) can pass its roles to any service (iam:PassRole without an iam:PassedToService condition).' }],
-      output: deployer('          - Effect: Allow\n            Action: iam:PassRole\n            Resource: !GetAtt TaskRole.Arn\n            Condition:\n              StringEquals:\n                iam:PassedToService: ecs-tasks.amazonaws.com\n'),
+      output: deployer('          - Effect: Allow\n            Action: iam:PassRole\n            Condition:\n              StringEquals:\n                iam:PassedToService: ecs-tasks.amazonaws.com\n            Resource: !GetAtt TaskRole.Arn\n'),
     },
     {
       name: 'a role outside the template: no service to name, no fix',

@@ -61,7 +61,7 @@ testRule(servicePrincipal, {
       name: 'a topic policy for EventBridge gets an aws:SourceAccount condition',
       code: topicPolicy('          - Effect: Allow\n            Principal: { Service: events.amazonaws.com }\n            Action: sns:Publish\n            Resource: !Ref Topic\n'),
       findings: [{ range: '12:35-12:55' }],
-      output: topicPolicy('          - Effect: Allow\n            Principal: { Service: events.amazonaws.com }\n            Action: sns:Publish\n            Resource: !Ref Topic\n            Condition:\n              StringEquals:\n                aws:SourceAccount: !Ref AWS::AccountId\n'),
+      output: topicPolicy('          - Effect: Allow\n            Principal: { Service: events.amazonaws.com }\n            Action: sns:Publish\n            Condition:\n              StringEquals:\n                aws:SourceAccount: !Ref AWS::AccountId\n            Resource: !Ref Topic\n'),
     },
   ],
 });
@@ -195,10 +195,10 @@ testRule(requiresTls, {
   ],
   invalid: [
     {
-      name: 'no bucket policy: one is created, under the bucket\'s condition',
+      name: 'no bucket policy: one is created before the bucket, under its condition',
       code: bucket,
       findings: [{ range: '2:3-2:9', message: 'Bucket has no bucket policy, so S3 accepts its requests over plain HTTP.' }],
-      output: `${bucket}  BucketPolicy:\n    Type: AWS::S3::BucketPolicy\n    Condition: Prod\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Version: 2012-10-17\n        Statement:\n${denyHttp('Bucket')}`,
+      output: `Resources:\n  BucketPolicy:\n    Type: AWS::S3::BucketPolicy\n    Condition: Prod\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Version: 2012-10-17\n        Statement:\n${denyHttp('Bucket')}${bucket.slice('Resources:\n'.length)}`,
     },
     {
       name: 'a policy without the deny gets the statement appended',

@@ -162,10 +162,17 @@ export function statementActions(statement: Statement, evaluator: Evaluator, cat
   return [...new Set(actionValues(statement.action, evaluator, catalog).flatMap((value) => value.actions))];
 }
 
-/** How a message names a policy: "Role (Policies[0].PolicyDocument)", "This policy". */
-export function policyName(policy: PolicyDocument): string {
-  if (!policy.resource) return 'This policy';
-  return `${policy.resource.logicalId}${policy.path ? ` (${policy.path})` : ''}`;
+/**
+ * How a message names a policy: "Role (Policies[0].PolicyDocument)", "This policy"; with a
+ * statement of a policy that has several, which one: "Bucket policy (PolicyDocument, statement 2)".
+ */
+export function policyName(policy: PolicyDocument, statement?: Statement): string {
+  const index = statement && policy.statements.length > 1 ? policy.statements.indexOf(statement) : -1;
+  const sid = statement?.sid?.kind === 'scalar' && statement.sid.value ? String(statement.sid.value) : undefined;
+  const which = index < 0 ? '' : sid ? `statement ${sid}` : `statement ${index + 1}`;
+  if (!policy.resource) return which ? `This policy (${which})` : 'This policy';
+  const where = [policy.path, which].filter(Boolean).join(', ');
+  return `${policy.resource.logicalId}${where ? ` (${where})` : ''}`;
 }
 
 /** Joins names for a message: "a", "a and b", "a, b and 3 more". */
