@@ -37,7 +37,7 @@ export default policyRule(
         if (!isEveryAction(value.text)) continue;
         context.report({
           at: value.node,
-          message: `${policyName(policy, statement)} allows every action of every service ("${value.text}")${explain(value.candidate)}.`,
+          message: `${policyName(policy)} allows every action of every service ("${value.text}")${explain(value.candidate)}.`,
           fixes: narrowActionFixes(policy, statement, value, context),
         });
       }

@@ -11,6 +11,7 @@ import { iamHover, type IamHover } from './iam/hover';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
+import { pathAt } from './paths';
 import { LineIndex } from './positions';
 import { collectSuppressions } from './suppressions';
 import type { Node } from './tree';
@@ -205,7 +206,10 @@ class FindingSink {
   }
 
   result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors'], source: Analysis['source']): Analysis {
-    const findings = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    const root = source?.parsed.root;
+    const findings = this.findings
+      .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+      .map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
     return { kind, findings, ruleErrors, model, source };
   }
 }
