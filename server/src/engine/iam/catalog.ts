@@ -69,6 +69,13 @@ export interface IamService {
 
 const MAX_CACHED_PATTERNS = 10_000;
 
+/** The resource types an ARN can be, in the service it names. */
+interface ArnTypes {
+  readonly list: readonly IamResourceType[];
+  readonly set: ReadonlySet<IamResourceType>;
+  readonly service: IamService | undefined;
+}
+
 export class IamCatalog {
   readonly version: string;
   readonly updatedAt: string;
@@ -85,7 +92,7 @@ export class IamCatalog {
   private readonly matches = new Map<string, readonly IamAction[]>();
   /** Per resource type, whether an ARN pattern can match it. */
   private readonly arnMatches = new Map<IamResourceType, Map<string, boolean>>();
-  private readonly arnTypes = new Map<string, readonly IamResourceType[] | undefined>();
+  private readonly arnTypes = new Map<string, ArnTypes | undefined>();
   private readonly formatSteps = new Map<IamResourceType, ReturnType<typeof formatArnSteps>>();
 
   static empty(): IamCatalog {
@@ -189,7 +196,7 @@ export class IamCatalog {
 
   /** The resource types an ARN (or ARN pattern) can be, in the service its ARN names. */
   resourceTypesOfArn(arn: string): readonly IamResourceType[] {
-    return this.arnTypesOf(arn) ?? [];
+    return this.arnTypesOf(arn)?.list ?? [];
   }
 
   /** Whether an action takes some of the resources an ARN pattern names (any resource, when its service is a wildcard). */
@@ -197,14 +204,19 @@ export class IamCatalog {
     const types = this.arnTypesOf(arn);
     if (types === undefined) return action.resourceTypes.length > 0;
     // Some actions take another service's resources (sts:AssumeRole takes IAM roles): match those by format.
-    return action.resourceTypes.some(({ type }) => types.includes(type) || (!types.some((t) => t.service === type.service) && this.arnMatchesType(arn, type)));
+    return action.resourceTypes.some(({ type }) => types.set.has(type) || (type.service !== types.service && this.arnMatchesType(arn, type)));
   }
 
   /** The resource types of an ARN, cached; undefined when its service is a wildcard. */
-  private arnTypesOf(arn: string): readonly IamResourceType[] | undefined {
+  private arnTypesOf(arn: string): ArnTypes | undefined {
     if (this.arnTypes.has(arn)) return this.arnTypes.get(arn);
-    const service = arn.replace(/\$\{[^}]*\}/g, 'x').split(':')[2];
-    const types = service === undefined || !hasWildcard(service) ? (this.service(service ?? '')?.resourceTypes ?? []).filter((type) => this.arnMatchesType(arn, type)) : undefined;
+    const prefix = arn.replace(/\$\{[^}]*\}/g, 'x').split(':')[2];
+    let types: ArnTypes | undefined;
+    if (prefix === undefined || !hasWildcard(prefix)) {
+      const service = this.service(prefix ?? '');
+      const list = (service?.resourceTypes ?? []).filter((type) => this.arnMatchesType(arn, type));
+      types = { list, set: new Set(list), service };
+    }
     if (this.arnTypes.size >= MAX_CACHED_PATTERNS) this.arnTypes.clear();
     this.arnTypes.set(arn, types);
     return types;
