@@ -20,17 +20,17 @@ export default policyRule(
     const iam = context.iam;
     if (!iam.available) return;
     for (const statement of policy.statements) {
-      if (!statement.action || policyValues(statement.action, context.evaluator).some((value) => value.text === undefined || isEveryAction(value.text))) continue;
+      const serviceKeys = conditions(statement, context.evaluator).filter((entry) => entry.keyNode && !entry.key.toLowerCase().startsWith('aws:') && !isProviderKey(entry.key));
+      if (serviceKeys.length === 0 || !statement.action || policyValues(statement.action, context.evaluator).some((value) => value.text === undefined || isEveryAction(value.text))) continue;
       const actions = statementActions(statement, context.evaluator, iam);
       if (actions.length === 0) continue;
-      for (const entry of conditions(statement, context.evaluator)) {
-        if (!entry.keyNode || entry.key.toLowerCase().startsWith('aws:') || isProviderKey(entry.key)) continue;
+      for (const entry of serviceKeys) {
         const key = iam.conditionKey(entry.key);
         if (!key) continue; // unknown keys are iam-policy-valid-conditions' to report
         const applies = actions.some((action) => action.conditionKeys.includes(key) || action.resourceTypes.some(({ type }) => type.conditionKeys.includes(key)));
         if (applies) continue;
         const names = actions.slice(0, 2).map((action) => action.id).join(', ');
-        context.report({ at: entry.keyNode, message: `${policyName(policy)}: ${key.name} is not set in requests for ${names}${actions.length > 2 ? ` or the other ${actions.length - 2} actions` : ''}, so this condition never matches.` });
+        context.report({ at: entry.keyNode!, message: `${policyName(policy)}: ${key.name} is not set in requests for ${names}${actions.length > 2 ? ` or the other ${actions.length - 2} actions` : ''}, so this condition never matches.` });
       }
     }
   },
