@@ -1,7 +1,9 @@
-// Bundles the extension client, the language server, the CLI, the posture scan (the AWS SDK, loaded
-// by the server and the CLI only when a scan is asked for) and the benchmark, one file each.
+// Writes the IAM catalog (dist/iam-catalog.json) and bundles the extension client, the language server,
+// the CLI, the posture scan (the AWS SDK, loaded by the server and the CLI only when a scan is asked
+// for) and the benchmark, one file each.
 // `--production` minifies and drops source maps (the packaged extension); the default keeps maps.
 import { build } from 'esbuild';
+import { writeIamCatalog } from './iam-catalog.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,6 +20,9 @@ const common = {
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+
+// The IAM catalog is data beside the bundles, read when a policy is first analyzed, never at start-up.
+writeIamCatalog('dist/iam-catalog.json');
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

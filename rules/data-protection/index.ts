@@ -1,11 +1,13 @@
 import type { Rule } from '../../server/src/engine/rule';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
+import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
   ebsVolumeEncryptionEnabled,
   rdsInstanceStorageEncrypted,
+  s3BucketPolicyRequiresTls,
   s3BucketPublicAccessBlock,
 ];

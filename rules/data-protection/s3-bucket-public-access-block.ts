@@ -44,6 +44,18 @@ const rule: Rule = {
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
+  ReportsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Reports
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource: [!GetAtt Reports.Arn, !Sub "\${Reports.Arn}/*"]
+            Condition: { Bool: { aws:SecureTransport: "false" } }
 `,
     },
   },

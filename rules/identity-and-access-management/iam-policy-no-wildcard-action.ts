@@ -1,11 +1,12 @@
-import type { Node } from '../../server/src/engine/tree';
-import type { Rule } from '../../server/src/engine/rule';
-import { asText, explain } from '../lib/values';
+import { policyName } from '../../server/src/engine/iam/statement';
+import { allowStatements, isEveryAction, policyRule } from '../lib/iam';
+import { narrowActionFixes } from '../lib/iam-fixes';
+import { explain } from '../lib/values';
+import { policyValues } from '../../server/src/engine/iam/statement';
 
-const rule: Rule = {
-  meta: {
+export default policyRule(
+  {
     id: 'iam-policy-no-wildcard-action',
-    area: 'identity-and-access-management',
     bestPractice: ['SEC03-BP02'],
     severity: 'error',
     title: 'Policies must not allow every action ("*")',
@@ -17,45 +18,29 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html',
     ],
-    resourceTypes: ['policy'],
     equivalents: {
       checkov: ['CKV_AWS_63', 'CKV_AWS_62'],
-      cfnNag: ['F3', 'F4', 'F5'],
-      cfnLint: [],
+      cfnNag: ['F2', 'F3', 'F4', 'F5', 'F15', 'F20'],
       kics: ['953b3cdb-ce13-428a-aa12-318726506661'],
       securityHub: ['IAM.1'],
       cis: ['1.16'],
     },
-    fixable: false,
+    fixable: true,
     examples: {
-      insecure: `{
-  "Version": "2012-10-17",
-  "Statement": [
-    { "Effect": "Allow", "Action": "*", "Resource": "*" }
-  ]
-}
-`,
-      secure: `{
-  "Version": "2012-10-17",
-  "Statement": [
-    { "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::reports/*" }
-  ]
-}
-`,
+      insecure: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::reports/*"}]}\n',
+      secure: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::reports/*"}]}\n',
     },
   },
-  policy(policy, context) {
-    for (const statement of policy.statements) {
-      if (!statement.effect || !context.evaluator.candidates(statement.effect).some((c) => asText(c.value) === 'Allow')) continue;
-      const actions: Node[] = statement.action?.kind === 'seq' ? [...statement.action.items] : statement.action ? [statement.action] : [];
-      for (const action of actions) {
-        const wildcard = context.evaluator.candidates(action).find((c) => asText(c.value) === '*');
-        if (!wildcard) continue;
-        const where = policy.resource ? `${policy.resource.logicalId}${policy.path ? ` (${policy.path})` : ''}` : 'This policy';
-        context.report({ at: action, message: `${where} allows every action of every service ("*")${explain(wildcard)}.` });
+  (policy, context) => {
+    for (const statement of allowStatements(policy, context)) {
+      for (const value of policyValues(statement.action, context.evaluator)) {
+        if (!isEveryAction(value.text)) continue;
+        context.report({
+          at: value.node,
+          message: `${policyName(policy)} allows every action of every service ("${value.text}")${explain(value.candidate)}.`,
+          fixes: narrowActionFixes(policy, statement, value, context),
+        });
       }
     }
   },
-};
-
-export default rule;
+);

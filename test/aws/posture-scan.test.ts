@@ -104,7 +104,9 @@ describe('posture scan against moto (real SDK, real HTTP)', { skip }, () => {
     assert.deepEqual(account.stacks.map((s) => `${s.region}/${s.name}`), [`${REGION}/web`]);
     const [stack] = account.stacks;
     assert.equal(stack.template?.includes('Bastion'), true);
-    assert.deepEqual(stack.findings.map((f) => `${f.ruleId} ${f.resource} ${f.file}`), [
+    // The two problems the seeded stack was written with; other rules may find more in it.
+    const seeded = new Set(['s3-bucket-public-access-block', 'ec2-security-group-no-public-admin-ingress']);
+    assert.deepEqual(stack.findings.filter((f) => seeded.has(f.ruleId)).map((f) => `${f.ruleId} ${f.resource} ${f.file}`), [
       's3-bucket-public-access-block Uploads us-east-1/web.yaml',
       'ec2-security-group-no-public-admin-ingress Bastion us-east-1/web.yaml',
     ]);

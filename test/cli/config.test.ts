@@ -14,6 +14,7 @@ describe('configuration', () => {
     'cloudtrail-log-file-validation-enabled warning',
     'cloudtrail-multi-region-enabled warning',
     'ec2-security-group-no-public-admin-ingress error',
+    's3-bucket-policy-requires-tls warning',
     's3-bucket-public-access-block warning',
     'rds-instance-storage-encrypted error',
   ];

@@ -71,6 +71,18 @@ Resources:
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource: [!GetAtt Bucket.Arn, !Sub "\${Bucket.Arn}/*"]
+            Condition: { Bool: { aws:SecureTransport: "false" } }
 `;
 
 /** Two warnings (multi-Region and log file validation), nothing else. */
@@ -98,6 +110,7 @@ export const EXAMPLE_FINDINGS: readonly (readonly [string, string, 'error' | 'wa
   ['cloudtrail-log-file-validation-enabled', '35:5', 'warning'],
   ['cloudtrail-multi-region-enabled', '35:5', 'warning'],
   ['ec2-security-group-no-public-admin-ingress', '48:19', 'error'],
+  ['s3-bucket-policy-requires-tls', '51:3', 'warning'],
   ['s3-bucket-public-access-block', '53:5', 'error'],
   ['ebs-volume-encryption-enabled', '61:18', 'error'],
   ['rds-instance-storage-encrypted', '71:25', 'error'],

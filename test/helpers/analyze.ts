@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RULES } from '../../rules/index';
 import type { Finding, RuleMeta } from '../../server/src/engine/api';
 import { resolveConfig, type PillarConfig } from '../../server/src/engine/config';
 import { Engine, type Analysis } from '../../server/src/engine/engine';
+import { iamCatalogLoader } from '../../server/src/iam-catalog-file';
 
-export const engine = new Engine(RULES);
+/** The catalog the build writes (npm run build, or node scripts/iam-catalog.mjs); beside the bench bundle in dist/ too. */
+export const IAM_CATALOG = existsSync(resolve(__dirname, 'iam-catalog.json')) ? resolve(__dirname, 'iam-catalog.json') : resolve(__dirname, '../../dist/iam-catalog.json');
+export const loadIamCatalog = iamCatalogLoader(IAM_CATALOG);
+
+export const engine = new Engine(RULES, { iamCatalog: loadIamCatalog });
 export const knownRules: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
 export function analyze(text: string, file = 'template.yaml', config: PillarConfig = {}): Analysis {

@@ -93,7 +93,8 @@ describe('the language server\'s posture scan (pillar/postureScan over stdio, ag
     const uri = 'pillar-stack:/123456789012/us-east-1/web.yaml';
     await client.open(uri, INSECURE_STACK);
     const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['ec2-security-group-no-public-admin-ingress', 's3-bucket-public-access-block']);
+    const codes = diagnostics.map((d) => d.code);
+    for (const seeded of ['ec2-security-group-no-public-admin-ingress', 's3-bucket-public-access-block']) assert.ok(codes.includes(seeded), `${seeded} in ${codes.join(', ')}`);
   });
 
   it('never writes the credentials to its logs', () => {

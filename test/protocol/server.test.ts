@@ -45,6 +45,7 @@ describe('language server over stdio', () => {
       '35:5 cloudtrail-log-file-validation-enabled',
       '35:5 cloudtrail-multi-region-enabled',
       '48:19 ec2-security-group-no-public-admin-ingress',
+      '51:3 s3-bucket-policy-requires-tls',
       '53:5 s3-bucket-public-access-block',
       '61:18 ebs-volume-encryption-enabled',
       '71:25 rds-instance-storage-encrypted',
@@ -83,7 +84,7 @@ describe('language server over stdio', () => {
     assert.match(fixed, /BucketName: !Sub "\$\{AWS::StackName\}-trail-logs" # bucket names are global\n {6}PublicAccessBlockConfiguration:\n {8}BlockPublicAcls: true\n/);
     await client.change(uri(), fixed, 2);
     const after = await client.diagnostics(uri(), (p) => p.version === 2);
-    assert.equal(after.length, 6);
+    assert.equal(after.length, 7);
     assert.ok(!after.some((d) => d.code === 's3-bucket-public-access-block'));
   });
 
@@ -199,9 +200,9 @@ describe('language server with a client that pushes its settings', () => {
       await client.initialize(workspace, { pullConfiguration: false });
       const uri = fileUri(join(workspace, 'stack.yaml'));
       await client.open(uri, EXAMPLE);
-      assert.equal((await client.diagnostics(uri)).length, 7);
+      assert.equal((await client.diagnostics(uri)).length, 8);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pillar: { rules: { 'cloudtrail-multi-region-enabled': 'off' } } } });
-      const after = await client.diagnostics(uri, (p) => p.diagnostics.length === 6);
+      const after = await client.diagnostics(uri, (p) => p.diagnostics.length === 7);
       assert.ok(!after.some((d) => d.code === 'cloudtrail-multi-region-enabled'));
     } finally {
       assert.equal(await client.stop(), 0);

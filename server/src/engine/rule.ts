@@ -1,6 +1,7 @@
 import type { RuleMeta, Span } from './api';
 import type { Evaluator } from './evaluate';
 import type { TemplateFacts } from './facts';
+import type { IamCatalog } from './iam/catalog';
 import type { Resource, Template } from './model';
 import type { PolicyDocument } from './policies';
 import type { MapNode, Node, SeqNode } from './tree';
@@ -70,6 +71,8 @@ export interface RuleContext {
   readonly facts: TemplateFacts | undefined;
   /** The rule's options: its defaults, overridden by configuration. */
   readonly options: Readonly<Record<string, unknown>>;
+  /** The IAM catalog (actions, resource types, condition keys), loaded on first use. */
+  readonly iam: IamCatalog;
   report(report: Report): void;
 }
 

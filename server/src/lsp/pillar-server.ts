@@ -6,6 +6,8 @@ import {
   TextDocuments,
   type CodeAction,
   type CodeActionParams,
+  type CompletionList,
+  type CompletionParams,
   type Connection,
   type Hover,
   type HoverParams,
@@ -16,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
 import type { Finding, RuleMeta } from '../engine/api';
-import { Engine, type Analysis } from '../engine/engine';
+import { Engine, type Analysis, type EngineOptions } from '../engine/engine';
 import { resolveConfig } from '../engine/config';
 import { POSTURE_SCAN_REQUEST, SCAN_WORKSPACE_REQUEST, type PostureScanParams, type ScanWorkspaceResult } from '../protocol';
 import { postureScan } from './posture-scan';
@@ -24,6 +26,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentConfigs, pathOf } from './document-config';
 import { hoverFor } from './hover';
+import { combineHovers, IAM_COMPLETION_TRIGGERS, iamCompletionsFor, iamHoverFor } from './iam';
 import { scanWorkspace } from './workspace-scan';
 
 const CHANGE_DEBOUNCE_MS = 200;
@@ -49,8 +52,9 @@ export class PillarServer {
   constructor(
     private readonly connection: Connection,
     rules: readonly Rule[],
+    engineOptions: EngineOptions = {},
   ) {
-    this.engine = new Engine(rules);
+    this.engine = new Engine(rules, engineOptions);
     this.metas = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
   }
 
@@ -65,6 +69,7 @@ export class PillarServer {
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    connection.onCompletion((params) => this.guard('completion', null, () => this.completion(params)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
     // Deployed templates are analyzed with the default settings: they belong to no workspace folder.
     const stackConfig = resolveConfig([], this.metas);
@@ -87,6 +92,7 @@ export class PillarServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: IAM_COMPLETION_TRIGGERS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'pillar' },
@@ -140,15 +146,19 @@ export class PillarServer {
 
   /** Findings for the document's current version, analyzed now if the cache is stale. */
   private async findingsFor(document: TextDocument): Promise<readonly Finding[]> {
+    return (await this.analysisFor(document)).findings;
+  }
+
+  private async analysisFor(document: TextDocument): Promise<Analysis> {
     const { uri, version } = document;
     const text = document.getText();
     const cached = this.analyses.get(uri);
-    if (cached?.version === version) return cached.analysis.findings;
+    if (cached?.version === version) return cached.analysis;
     // The previous version's analysis lets the engine re-parse only what the edit touched.
     const analysis = await this.analyzeText(uri, text, cached?.analysis);
     // Cache only what still describes the open document: it may have changed or closed meanwhile.
     if (this.isCurrent(document, version)) this.analyses.set(uri, { version, analysis });
-    return analysis.findings;
+    return analysis;
   }
 
   /** Still open, at that version: a document closed and opened again is a new object, from version 1. */
@@ -161,6 +171,7 @@ export class PillarServer {
     const { enabled, included, config } = await this.configs.get(uri);
     if (!enabled || !included) return { kind: 'none', findings: [], ruleErrors: [], model: undefined, source: undefined };
     const analysis = this.engine.analyze(text, pathOf(uri), config, previous);
+    this.reportCatalogError();
     for (const { ruleId, error } of analysis.ruleErrors) {
       // Logged once per rule and document, with the stack, so a crashing rule can be reported.
       const key = `${ruleId} ${uri}`;
@@ -169,6 +180,13 @@ export class PillarServer {
       this.connection.console.error(`Rule ${ruleId} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
     }
     return analysis;
+  }
+
+  /** A catalog that cannot be read leaves the IAM checks silent: say why, once. */
+  private reportCatalogError(): void {
+    if (this.engine.catalogError === undefined || this.reportedRuleErrors.has('iam-catalog')) return;
+    this.reportedRuleErrors.add('iam-catalog');
+    this.connection.console.error(`The IAM catalog could not be loaded; the checks that need it are off: ${String(this.engine.catalogError)}`);
   }
 
   private diagnostics(findings: readonly Finding[]) {
@@ -181,10 +199,18 @@ export class PillarServer {
     return codeActionsFor(document, await this.findingsFor(document), params, this.metas, this.versionedEdits);
   }
 
+  /** A finding's guidance, and what the IAM catalog says about the policy content under the cursor. */
   private async hover(params: HoverParams): Promise<Hover | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return hoverFor(await this.findingsFor(document), params.position, this.metas);
+    const analysis = await this.analysisFor(document);
+    return combineHovers(hoverFor(analysis.findings, params.position, this.metas), iamHoverFor(this.engine, analysis, document, params.position));
+  }
+
+  private async completion(params: CompletionParams): Promise<CompletionList | null> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return iamCompletionsFor(this.engine, await this.analysisFor(document), document, params.position);
   }
 
   private async scanWorkspace(): Promise<ScanWorkspaceResult> {

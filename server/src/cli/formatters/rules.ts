@@ -4,9 +4,16 @@ import { padColumns } from './columns';
 
 const CHECKS = Object.values(ENGINE_CHECKS);
 
-/** Every rule with all its metadata, and the engine's own checks apart (they have no area). */
-export function formatRulesJson(rules: readonly RuleMeta[]): string {
-  return `${JSON.stringify({ rules, engineChecks: CHECKS }, null, 2)}\n`;
+/** Which IAM data the checks use: `source` and `version` of the catalog, and when AWS's data was read. */
+export interface IamCatalogVersion {
+  readonly source: string;
+  readonly version: string;
+  readonly updatedAt: string;
+}
+
+/** Every rule with all its metadata, the engine's own checks apart (they have no area), and the IAM data version. */
+export function formatRulesJson(rules: readonly RuleMeta[], iamCatalog: IamCatalogVersion): string {
+  return `${JSON.stringify({ rules, engineChecks: CHECKS, iamCatalog }, null, 2)}\n`;
 }
 
 /** Two aligned tables: rules (id, area, severity, title), then engine checks. */
