@@ -35,10 +35,14 @@ const rule: Rule = {
       secure: `Resources:
   Database:
     Type: AWS::RDS::DBCluster
+    UpdateReplacePolicy: Snapshot
     Properties:
       Engine: aurora-postgresql
       MasterUsername: app
       ManageMasterUserPassword: true
+      StorageEncrypted: true
+      BackupRetentionPeriod: 7
+      DeletionProtection: true
       EnableIAMDatabaseAuthentication: true
 `,
     },
