@@ -106,7 +106,7 @@ describe('sarif output', () => {
   });
 
   it('links engine findings to the engine checks, encodes paths, and uses file URIs outside the working directory', () => {
-    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
+    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Size: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
     const inside = sarif(['my stacks'], dir).runs[0];
     assert.deepEqual(inside.results.map((r) => r.ruleId), ['ebs-volume-encryption-enabled', 'parse-error']);
     const broken = inside.results[1];

@@ -36,7 +36,7 @@ describe('text output', () => {
     assert.equal(
       stdout,
       [
-        'a.yaml:7:18  error    Volume turns off encryption at rest: Encrypted is false.  [ebs-volume-encryption-enabled]',
+        'a.yaml:9:18  error    Volume turns off encryption at rest: Encrypted is false.  [ebs-volume-encryption-enabled]',
         '',
         'b.yaml:4:5  warning  Trail does not turn on log file validation: EnableLogFileValidation is not set and defaults to false.  [cloudtrail-log-file-validation-enabled]',
         'b.yaml:4:5  warning  Trail does not turn on logging in every Region: IsMultiRegionTrail is not set and defaults to false.  [cloudtrail-multi-region-enabled]',
