@@ -83,7 +83,7 @@ const rule: Rule = {
         continue;
       }
       const fixes: FixSpec[] = [...managedPasswordFix(resource, place.label)];
-      if (texts.length === 1 && at === first.node) fixes.push(...noEchoParameterFix(context, first.node, `${resource.logicalId} ${place.label.split(/[.[]/).pop() ?? ''}`, `${place.label} of ${resource.logicalId}`));
+      if (texts.length === 1 && at === first.node) fixes.push(...noEchoParameterFix(context, first.node, `${resource.logicalId} ${place.label.replace(/ \(.*\)$/, '')}`, `${place.label} of ${resource.logicalId}`));
       context.report({
         at,
         message: `${resource.logicalId} writes ${place.label} in plain text in the template${explain(first.candidate)}: keep it in Secrets Manager and use a dynamic reference.`,
