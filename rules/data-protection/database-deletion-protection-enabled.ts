@@ -63,8 +63,8 @@ const rule: Rule = {
     },
   },
   resource(resource, context) {
-    // Aurora instances are protected through their cluster.
-    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties?.byKey.has('DBClusterIdentifier')) return;
+    // Aurora instances are protected through their cluster; a read replica holds no data of its own.
+    if (resource.type === 'AWS::RDS::DBInstance' && ['DBClusterIdentifier', 'SourceDBInstanceIdentifier'].some((key) => resource.properties?.byKey.has(key))) return;
     checkProperty(resource, context, { ...mustBeTrue(FLAGS[resource.type], 'deletion protection'), missingPhrase: 'can be deleted in one step', insecurePhrase: 'can be deleted in one step' });
   },
 };

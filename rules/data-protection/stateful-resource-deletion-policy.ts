@@ -58,8 +58,8 @@ const rule: Rule = {
   },
   resource(resource, context) {
     const rds = resource.type === 'AWS::RDS::DBInstance' || resource.type === 'AWS::RDS::DBCluster';
-    // Aurora instances hold no data of their own: the cluster does.
-    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties?.byKey.has('DBClusterIdentifier')) return;
+    // Aurora instances and read replicas hold no data of their own: the cluster or the source does.
+    if (resource.type === 'AWS::RDS::DBInstance' && ['DBClusterIdentifier', 'SourceDBInstanceIdentifier'].some((key) => resource.properties?.byKey.has(key))) return;
     const problems: Problem[] = [];
     for (const attribute of ATTRIBUTES) {
       const pair = resource.node.byKey.get(attribute);

@@ -2,7 +2,7 @@ import type { Resource } from '../../server/src/engine/model';
 import type { FixSpec, Rule } from '../../server/src/engine/rule';
 import { within } from '../lib/fixes';
 import { SECRET_PROPERTIES } from '../lib/generated/cloudformation-spec';
-import { isReferenceOrPlaceholder, isSecureDynamicReference, noEchoParameterFix, secretPlaces, writtenTexts } from '../lib/secrets';
+import { isReferenceOrPlaceholder, isSecureDynamicReference, noEchoParameterFix, secretPlaces, storedSecrets, writtenTexts } from '../lib/secrets';
 import { explain } from '../lib/values';
 
 /** Services that can create the master password themselves and keep it in Secrets Manager, rotated. */
@@ -13,8 +13,8 @@ const MANAGED_PASSWORDS: Readonly<Record<string, { readonly property: string; re
   'AWS::Redshift::Cluster': { property: 'ManageMasterPassword', service: 'Redshift' },
 };
 
-/** Types whose metadata may carry cfn-init credentials (`AWS::CloudFormation::Authentication`). */
-const CFN_INIT_TYPES = ['AWS::EC2::Instance', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::LaunchTemplate'];
+/** Types whose metadata may carry cfn-init credentials (`AWS::CloudFormation::Authentication`), and stores of secrets. */
+const OTHER_TYPES = ['AWS::EC2::Instance', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::LaunchTemplate', 'AWS::SecretsManager::Secret', 'AWS::SSM::Parameter'];
 
 const rule: Rule = {
   meta: {
@@ -32,9 +32,9 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds',
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html',
     ],
-    resourceTypes: [...Object.keys(SECRET_PROPERTIES), ...CFN_INIT_TYPES.filter((type) => !(type in SECRET_PROPERTIES))],
+    resourceTypes: [...Object.keys(SECRET_PROPERTIES), ...OTHER_TYPES.filter((type) => !(type in SECRET_PROPERTIES))],
     equivalents: {
-      checkov: [],
+      checkov: ['CKV_AWS_384'],
       cfnNag: ['F23', 'F31', 'F34', 'F35', 'F36', 'F37', 'F41', 'F42', 'F43', 'F44', 'F45', 'F46', 'F47', 'F48', 'F49', 'F50', 'F51', 'F52', 'F53', 'F54', 'F55', 'F56', 'F57', 'F58', 'F60', 'F61', 'F62', 'F63', 'F64', 'F65', 'F66', 'F67', 'F68', 'F69', 'F70', 'F71', 'F74', 'F75', 'W1'],
       cfnLint: ['W2501'],
       kics: [
@@ -89,6 +89,9 @@ const rule: Rule = {
         message: `${resource.logicalId} writes ${place.label} in plain text in the template${explain(first.candidate)}: keep it in Secrets Manager and use a dynamic reference.`,
         fixes,
       });
+    }
+    for (const stored of storedSecrets(resource, context)) {
+      context.report({ at: stored.at, message: `${resource.logicalId} writes ${stored.what} in plain text in the template, in its ${stored.label}${explain(stored.candidate)}: ${stored.remedy}.` });
     }
   },
 };

@@ -239,7 +239,8 @@ export function secretParameters(template: Template, context: RuleContext): Read
     }
   }
   for (const parameter of template.parameters.values()) {
-    if (NAMING_PARAMETER_TYPE.test(parameter.type ?? '')) {
+    // A value chosen from a published list (`AllowUsersToChangePassword: [true, false]`) is no secret.
+    if (NAMING_PARAMETER_TYPE.test(parameter.type ?? '') || parameter.allowedValues.length > 0) {
       found.delete(parameter.name);
       continue;
     }
@@ -257,4 +258,58 @@ function parametersTakenWhole(node: Node, template: Template): string[] {
     const name = branch.name === 'Ref' ? scalarString(branch.argument) : branch.name === 'Fn::Sub' ? /^\$\{([^}!.]+)\}$/.exec(scalarString(branch.argument) ?? '')?.[1] : undefined;
     return name !== undefined && template.parameters.has(name) ? [name] : [];
   });
+}
+
+/** A secret that a store of secrets holds as written in the template: a Secrets Manager string, an SSM parameter named like a secret. */
+export interface StoredSecret {
+  readonly at: Node;
+  readonly label: string;
+  readonly what: string;
+  readonly candidate: Candidate;
+  /** What to do instead, for this store. */
+  readonly remedy: string;
+}
+
+const GENERATE = 'let Secrets Manager generate it (GenerateSecretString), or set it outside the template';
+const SECURE_STRING = 'keep it in an SSM SecureString or in Secrets Manager, set outside the template';
+
+/**
+ * Secrets written into a secret store by the template: `SecretString` of a Secrets Manager secret
+ * (a JSON object is read key by key: `{"username": "app"}` holds none), and the `Value` of an SSM
+ * parameter whose name says it holds one (`/app/db/password`).
+ */
+export function storedSecrets(resource: Resource, context: RuleContext): StoredSecret[] {
+  const properties = resource.properties;
+  const found: StoredSecret[] = [];
+  if (resource.type === 'AWS::SecretsManager::Secret') {
+    const value = properties?.byKey.get('SecretString')?.value;
+    for (const written of value ? writtenTexts(value, context) : []) {
+      const what = secretInSecretString(written.text);
+      if (what) found.push({ at: written.node, label: 'SecretString', what, candidate: written.candidate, remedy: GENERATE });
+    }
+  } else if (resource.type === 'AWS::SSM::Parameter') {
+    const name = properties?.byKey.get('Name')?.value;
+    const last = name && context.evaluator.single(name);
+    const kind = last?.kind === 'known' ? secretNameKind(String(last.value).split(/[/.]/).pop() ?? '') : undefined;
+    const value = properties?.byKey.get('Value')?.value;
+    for (const written of kind && value ? writtenTexts(value, context) : []) {
+      if (!isReferenceOrPlaceholder(written.text)) found.push({ at: written.node, label: 'Value', what: `a ${kind === 'key' ? 'secret key' : kind}`, candidate: written.candidate, remedy: SECURE_STRING });
+    }
+  }
+  return found;
+}
+
+function secretInSecretString(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return isReferenceOrPlaceholder(text) ? undefined : 'a secret';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return isReferenceOrPlaceholder(text) ? undefined : 'a secret';
+  for (const [key, value] of Object.entries(parsed)) {
+    const what = typeof value === 'string' || typeof value === 'number' ? secretIn(key, String(value)) : undefined;
+    if (what) return `${what} (${key})`;
+  }
+  return undefined;
 }

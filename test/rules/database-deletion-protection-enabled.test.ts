@@ -9,6 +9,7 @@ testRule(rule, {
     { name: 'a protected table', code: table('      DeletionProtectionEnabled: true\n') },
     { name: 'a protected RDS cluster', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      DeletionProtection: true\n' },
     { name: 'an Aurora instance is protected through its cluster', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n      DBClusterIdentifier: !Ref Cluster\n' },
+    { name: 'a read replica', code: 'Resources:\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: !Ref Primary\n' },
     { name: 'every replica of a global table protected', code: global('        - Region: eu-west-1\n          DeletionProtectionEnabled: true\n        - Region: us-east-1\n          DeletionProtectionEnabled: true\n') },
   ],
   invalid: [

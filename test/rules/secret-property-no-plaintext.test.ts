@@ -14,6 +14,9 @@ testRule(rule, {
     { name: 'an empty placeholder', code: rds('""') },
     { name: 'a property that holds no secret', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUsername: admin\n      DBName: app\n' },
     { name: 'a token validity unit is not a token', code: 'Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: pool\n      TokenValidityUnits: { AccessToken: hours, IdToken: hours, RefreshToken: days }\n' },
+    { name: 'a secret string without secrets, and a generated one', code: 'Resources:\n  Login:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      SecretString: \'{"username": "app", "host": "db.internal"}\'\n  Generated:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      GenerateSecretString: { SecretStringTemplate: \'{"username": "app"}\', GenerateStringKey: password }\n' },
+    { name: 'a secret string composed from a parameter', code: 'Parameters:\n  Password:\n    Type: String\n    NoEcho: true\nResources:\n  Login:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      SecretString: !Sub \'{"username": "app", "password": "${Password}"}\'\n' },
+    { name: 'an SSM parameter whose name says nothing secret', code: 'Resources:\n  Param:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: /app/db/host\n      Type: String\n      Value: db.internal\n' },
     { name: 'cfn-init credentials from a role', code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Metadata:\n      AWS::CloudFormation::Authentication:\n        S3Access:\n          type: S3\n          roleName: web-role\n    Properties:\n      ImageId: ami-1\n' },
   ],
   invalid: [
@@ -69,6 +72,18 @@ testRule(rule, {
       findings: [{ range: '9:22-9:58', message: 'Web writes S3Access.secretKey (AWS::CloudFormation::Authentication) in plain text in the template: keep it in Secrets Manager and use a dynamic reference.' }],
       output:
         'Parameters:\n  WebS3AccessSecretKey:\n    Type: String\n    NoEcho: true\n    Description: S3Access.secretKey (AWS::CloudFormation::Authentication) of Web\nResources:\n  Web:\n    Type: AWS::EC2::Instance\n    Metadata:\n      AWS::CloudFormation::Authentication:\n        S3Access:\n          type: S3\n          accessKeyId: AKIAIOSFODNN7EXAMPLE\n          secretKey: !Ref WebS3AccessSecretKey\n    Properties:\n      ImageId: ami-1\n',
+    },
+    {
+      name: 'a password in the JSON of a Secrets Manager string',
+      code: 'Resources:\n  Login:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      SecretString: \'{"username": "app", "password": "Winter2024!"}\'\n',
+      findings: [{ range: '5:21-5:69', message: 'Login writes a password (password) in plain text in the template, in its SecretString: let Secrets Manager generate it (GenerateSecretString), or set it outside the template.' }],
+      output: null,
+    },
+    {
+      name: 'a token in an SSM parameter named like one',
+      code: 'Resources:\n  Param:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: /ci/github/token\n      Type: String\n      Value: ghp_0123456789abcdefghijklmnopqrstuvwxyz\n',
+      findings: [{ range: '7:14-7:54', message: 'Param writes a token in plain text in the template, in its Value: keep it in an SSM SecureString or in Secrets Manager, set outside the template.' }],
+      output: null,
     },
   ],
 });

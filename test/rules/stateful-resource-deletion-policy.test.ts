@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'an RDS instance snapshots on deletion by default', code: resource('AWS::RDS::DBInstance', '    UpdateReplacePolicy: Snapshot\n') },
     { name: 'an Aurora instance holds no data of its own', code: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n' },
     { name: 'kept when created (RetainExceptOnCreate)', code: resource('AWS::DynamoDB::Table', '    DeletionPolicy: RetainExceptOnCreate\n    UpdateReplacePolicy: Retain\n') },
+    { name: 'a read replica', code: 'Resources:\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: !Ref Primary\n' },
     { name: 'a stateless resource', code: resource('AWS::SNS::Topic', '') },
     { name: 'a policy from a parameter that keeps (language extensions)', code: resource('AWS::EFS::FileSystem', '    DeletionPolicy: !Ref Keep\n    UpdateReplacePolicy: Retain\n', 'Transform: AWS::LanguageExtensions\nParameters:\n  Keep:\n    Type: String\n    Default: Retain\n') },
   ],
