@@ -78,7 +78,8 @@ const rule: Rule = {
     const keep = SNAPSHOT_TYPES.includes(resource.type) ? 'Snapshot' : 'Retain';
     const when = problems.map((problem) => (problem.attribute === 'DeletionPolicy' ? 'when the stack is deleted or the resource removed' : 'when an update replaces it')).join(' and ');
     const why = problems.map((problem) => (problem.value ? `${problem.attribute} is "${asText(problem.candidate!.value)}"${explain(problem.candidate!)}` : `${problem.attribute} is not set`)).join(', ');
-    const changes: Change[] = problems.map((problem) => (problem.value ? { kind: 'replace', node: problem.value, value: keep } : { kind: 'set', map: resource.node, key: problem.attribute, value: keep }));
+    // Written before Properties, where authors put resource attributes, and away from where other fixes add properties.
+    const changes: Change[] = problems.map((problem) => (problem.value ? { kind: 'replace', node: problem.value, value: keep } : { kind: 'set', map: resource.node, key: problem.attribute, value: keep, before: ['Properties'] }));
     const fixable = problems.every((problem) => !problem.value || problem.value.kind === 'scalar');
     const only = problems.length === 1 ? problems[0].value : undefined;
     context.report({

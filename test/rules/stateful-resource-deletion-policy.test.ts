@@ -19,7 +19,7 @@ testRule(rule, {
       name: 'a volume with neither policy: snapshots',
       code: resource('AWS::EC2::Volume', ''),
       findings: [{ range: '2:3-2:7', message: 'Data is deleted with its data when the stack is deleted or the resource removed and when an update replaces it: DeletionPolicy is not set, UpdateReplacePolicy is not set.' }],
-      output: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n',
+      output: 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Size: 10\n',
     },
     {
       name: 'a table deleted explicitly: kept',
@@ -31,7 +31,7 @@ testRule(rule, {
       name: 'an RDS cluster replaced without a snapshot',
       code: resource('AWS::RDS::DBCluster', ''),
       findings: [{ range: '2:3-2:7', message: 'Data is deleted with its data when an update replaces it: UpdateReplacePolicy is not set.' }],
-      output: 'Resources:\n  Data:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Size: 10\n    UpdateReplacePolicy: Snapshot\n',
+      output: 'Resources:\n  Data:\n    Type: AWS::RDS::DBCluster\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Size: 10\n',
     },
     {
       name: 'deleted in one branch (language extensions): reported, no fix',
