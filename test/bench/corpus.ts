@@ -2,8 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Relative to the working directory: `npm test` and `npm run bench` both run from the repository root. */
-export const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus/real-world');
+/**
+ * Relative to the working directory: `npm test` and `npm run bench` both run from the repository
+ * root. PILLAR_CORPUS points elsewhere (a worktree whose parent has no shared/).
+ */
+export const CORPUS_DIR = process.env.PILLAR_CORPUS ?? resolve(process.cwd(), '../shared/corpus/real-world');
 
 export interface CorpusFile {
   readonly name: string;

@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import packageJson from '../../package.json';
-import { CLEAN_BUCKET, EXAMPLE, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
+import { CLEAN_BUCKET, EXAMPLE, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir } from './helpers';
 
 describe('exit codes', () => {
   it('is 1 when a finding reaches the default threshold (error), 0 with --fail-on never', () => {
@@ -24,13 +24,40 @@ describe('exit codes', () => {
     assert.equal(pillar(['scan', 'trail.yaml', '--fail-on', 'info'], dir).status, 1);
   });
 
+  it('is 1 with more warnings than --max-warnings, whatever --fail-on says, and says why', () => {
+    const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL, 'volume.yaml': UNENCRYPTED_VOLUME, 'only.json': firstRulesOnly() });
+    const run = (...args: string[]) => pillar(['scan', 'trail.yaml', '--config', 'only.json', ...args], dir);
+    assert.deepEqual([run('--max-warnings', '2').status, run('--max-warnings', '2').stderr], [0, '']);
+    assert.deepEqual([run('--max-warnings', '1').status, run('--max-warnings', '1').stderr], [1, 'pillar: 2 warnings, more than --max-warnings 1.\n']);
+    assert.equal(run('--max-warnings', '0', '--fail-on', 'never').status, 1);
+    const quiet = run('--max-warnings', '0', '--quiet');
+    assert.deepEqual([quiet.status, quiet.stderr], [1, 'pillar: 2 warnings, more than --max-warnings 0 (not shown with --quiet).\n']);
+    // Errors are not warnings: they answer to --fail-on alone.
+    assert.equal(pillar(['scan', 'volume.yaml', '--max-warnings', '0', '--fail-on', 'never'], dir).status, 0);
+  });
+
+  it('counts the warnings --quiet hides towards the exit code', () => {
+    const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL });
+    const quiet = pillar(['scan', 'trail.yaml', '--quiet', '--fail-on', 'warning'], dir);
+    assert.equal(quiet.status, 1);
+    assert.match(quiet.stdout, /^No findings in 1 file scanned\.\n  2 warning or info findings not shown \(--quiet\)\.\n$/);
+  });
+
   it('is 2 with one "pillar: ..." line for usage mistakes, never a stack trace', () => {
     const cases: [string[], string][] = [
       [[], 'pillar: missing command: scan or rules (see pillar --help)\n'],
       [['lint', 'x'], 'pillar: unknown command "lint": expected scan or rules (see pillar --help)\n'],
       [['scan'], 'pillar: scan needs at least one file, folder or glob\n'],
       [['scan', EXAMPLE, '--bogus'], "pillar: Unknown option '--bogus'\n"],
-      [['scan', EXAMPLE, '--format', 'xml'], 'pillar: --format must be one of text, json, sarif, got "xml"\n'],
+      [['scan', EXAMPLE, '--format', 'xml'], 'pillar: --format must be one of text, json, sarif, junit, gitlab, got "xml"\n'],
+      [['scan', EXAMPLE, '--max-warnings', 'none'], 'pillar: --max-warnings must be a whole number of 0 or more, got "none"\n'],
+      [['scan', EXAMPLE, '--max-warnings', '2.5'], 'pillar: --max-warnings must be a whole number of 0 or more, got "2.5"\n'],
+      [['scan', EXAMPLE, '--fix', '--fix-dry-run'], 'pillar: --fix and --fix-dry-run exclude each other: --fix writes the files, --fix-dry-run prints a diff\n'],
+      [['scan', EXAMPLE, '--fix-replacing'], 'pillar: --fix-replacing goes with --fix or --fix-dry-run\n'],
+      [['scan', EXAMPLE, '--fix-dry-run', '--format', 'json'], 'pillar: --fix-dry-run prints a diff, so it takes no --format\n'],
+      [['scan', EXAMPLE, '--fix-dry-run', '--write-baseline', 'b.json'], 'pillar: --write-baseline records the files as they are, so it does not go with --fix-dry-run\n'],
+      [['scan', EXAMPLE, '--color', '--no-color'], 'pillar: --color and --no-color exclude each other\n'],
+      [['rules', '--fix'], 'pillar: --fix does not apply to rules\n'],
       [['scan', EXAMPLE, '--fail-on', 'critical'], 'pillar: --fail-on must be one of error, warning, info, never, got "critical"\n'],
       [['scan', EXAMPLE, '--format'], "pillar: Option '-f, --format <value>' argument missing\n"],
       [['rules', '--format', 'sarif'], 'pillar: --format must be one of text, json, got "sarif"\n'],

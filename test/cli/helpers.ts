@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { RULES } from '../../rules';
 
 export const REPO = resolve(__dirname, '../..');
 const CLI = join(REPO, 'dist/cli.js');
@@ -12,11 +13,34 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the built bundle, as users and CI do. */
-export function pillar(args: readonly string[], cwd = REPO): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/**
+ * Runs the built bundle, as users and CI do. The colour variables of the test's own environment
+ * are left out (a CI may set FORCE_COLOR), so that only `env` decides them.
+ */
+export function pillar(args: readonly string[], cwd = REPO, env: Readonly<Record<string, string>> = {}): CliResult {
+  const { NO_COLOR: _no, FORCE_COLOR: _force, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * A configuration that turns off every rule but the first seven, so that output snapshots and
+ * exact expectations hold however many rules are added later.
+ */
+export function firstRulesOnly(): string {
+  const off = RULES.map((rule) => rule.meta.id).filter((id) => !FIRST_RULES.includes(id));
+  return JSON.stringify({ rules: Object.fromEntries(off.map((id) => [id, 'off'])) });
+}
+
+export const FIRST_RULES: readonly string[] = [
+  'cloudtrail-log-file-validation-enabled',
+  'cloudtrail-multi-region-enabled',
+  'ebs-volume-encryption-enabled',
+  'ec2-security-group-no-public-admin-ingress',
+  'iam-policy-no-wildcard-action',
+  'rds-instance-storage-encrypted',
+  's3-bucket-public-access-block',
+];
 
 /** A fresh temporary folder holding the given files (paths relative to it, folders created). */
 export function tempDir(files: Readonly<Record<string, string>>): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXAMPLE, EXAMPLE_FINDINGS, pillar } from './helpers';
+import { EXAMPLE, EXAMPLE_FINDINGS, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
 
 describe('json output', () => {
   const { status, stdout, stderr } = pillar(['scan', EXAMPLE, '--format', 'json']);
@@ -12,11 +12,13 @@ describe('json output', () => {
     assert.deepEqual(Object.keys(output), ['findings', 'summary']);
     assert.deepEqual(output.summary, { findings: 7, bySeverity: { error: 5, warning: 2, info: 0 },
       byArea: { 'identity-and-access-management': 1, 'detective-controls': 1, 'infrastructure-protection': 1, 'data-protection': 3, 'incident-response': 1 },
-      filesScanned: 1, filesWithFindings: 1 });
+      filesScanned: 1, filesWithFindings: 1, fixable: 3, fixableReplacing: 2 });
   });
 
-  it('gives each finding the fields of DESIGN.md, with a 0-based range', () => {
-    assert.deepEqual(output.findings[0], {
+  it('gives each finding the fields of DESIGN.md, with a 0-based range, its property path and fingerprint', () => {
+    const { fingerprint, ...rest } = output.findings[0];
+    assert.match(fingerprint, /^[0-9a-f]{64}$/);
+    assert.deepEqual(rest, {
       ruleId: 'iam-policy-no-wildcard-action',
       severity: 'error',
       area: 'identity-and-access-management',
@@ -25,6 +27,7 @@ describe('json output', () => {
       range: { start: { line: 28, character: 24 }, end: { line: 28, character: 27 } },
       resource: 'AppRole',
       fixes: [],
+      path: 'Resources.AppRole.Properties.Policies[0].PolicyDocument.Statement[0].Action',
     });
   });
 
@@ -37,5 +40,23 @@ describe('json output', () => {
     assert.equal(bucket.resource, 'LogBucket');
     assert.equal(bucket.area, 'data-protection');
     assert.deepEqual(bucket.fixes, ['Block all public access']);
+  });
+
+  it('adds fixed after --fix and baseline with a baseline, and nothing without them', () => {
+    const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME, 'trail.yaml': SINGLE_REGION_TRAIL });
+    const plain = JSON.parse(pillar(['scan', '.', '--format', 'json'], dir).stdout);
+    assert.equal('fixed' in plain, false);
+    assert.equal('baseline' in plain, false);
+    const fixed = JSON.parse(pillar(['scan', 'volume.yaml', '--fix', '--format', 'json'], dir).stdout);
+    assert.deepEqual(fixed.fixed, []);
+    const written = JSON.parse(pillar(['scan', 'trail.yaml', '--fix', '--format', 'json', '--write-baseline', 'base.json'], dir).stdout);
+    assert.deepEqual(
+      written.fixed.map((f: { file: string; ruleId: string; resource: string; path: string; fix: string }) => [f.file, f.ruleId, f.resource, f.path, f.fix]),
+      [
+        ['trail.yaml', 'cloudtrail-log-file-validation-enabled', 'Trail', 'Resources.Trail.Properties', 'Set EnableLogFileValidation to true'],
+        ['trail.yaml', 'cloudtrail-multi-region-enabled', 'Trail', 'Resources.Trail.Properties', 'Set IsMultiRegionTrail to true'],
+      ],
+    );
+    assert.deepEqual(written.baseline, { file: 'base.json', known: 0, stale: [] });
   });
 });

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../rules/data-protection/ebs-volume-encryption-enabled';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 testRule(rule, {
@@ -98,4 +101,14 @@ testRule(rule, {
       output: '{\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        "Encrypted": true\n      }\n    }\n  }\n}\n',
     },
   ],
+});
+
+it('ebs-volume-encryption-enabled: its fix says it replaces the volume, so neither fix-all nor --fix applies it by default', () => {
+  const missing = analyze('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n').findings;
+  const off = analyze('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: false\n').findings;
+  const findings = [...missing, ...off].filter((finding) => finding.ruleId === rule.meta.id);
+  assert.equal(findings.length, 2);
+  for (const finding of findings) {
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]), [['Set Encrypted to true (replaces the resource)', false, true]]);
+  }
 });

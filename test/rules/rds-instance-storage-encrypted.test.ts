@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../rules/data-protection/rds-instance-storage-encrypted';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const db = (properties: string) => `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n${properties}`;
@@ -38,4 +41,12 @@ testRule(rule, {
       output: `Mappings:\n  Env:\n    dev: { Encrypt: false }\n${db('      StorageEncrypted: true\n')}`,
     },
   ],
+});
+
+it('rds-instance-storage-encrypted: its fix says it replaces the instance, so neither fix-all nor --fix applies it by default', () => {
+  const findings = [...analyze(db('')).findings, ...analyze(db('      StorageEncrypted: false\n')).findings].filter((finding) => finding.ruleId === rule.meta.id);
+  assert.equal(findings.length, 2);
+  for (const finding of findings) {
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]), [['Set StorageEncrypted to true (replaces the resource)', false, true]]);
+  }
 });

@@ -121,6 +121,11 @@ export interface Finding {
   readonly range: Range;
   /** Logical id of the resource at fault, or null. */
   readonly resource: string | null;
+  /**
+   * Property path of the node at fault (`Resources.Bucket.Properties`, `Statement[2].Action[0]`);
+   * with the rule, file and resource, it identifies a finding across edits that move lines.
+   */
+  readonly path?: string;
   readonly fixes: readonly Fix[];
 }
 

@@ -8,6 +8,7 @@ import { FixRenderer } from './fix';
 import { buildModel, classify, type Model } from './model';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
+import { pathAt } from './paths';
 import { LineIndex } from './positions';
 import { collectSuppressions } from './suppressions';
 import type { Node } from './tree';
@@ -162,7 +163,10 @@ class FindingSink {
   }
 
   result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors'], source: Analysis['source']): Analysis {
-    const findings = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    const root = source?.parsed.root;
+    const findings = this.findings
+      .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+      .map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
     return { kind, findings, ruleErrors, model, source };
   }
 }

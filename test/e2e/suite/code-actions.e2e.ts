@@ -3,7 +3,6 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
   applyAction,
-  codeActions,
   offeredCodeActions,
   FIRST_DIAGNOSTICS_TIMEOUT_MS,
   findDiagnostic,
@@ -59,8 +58,8 @@ suite('code actions', () => {
   test('YAML: two findings on one range each offer their fix; the comment on the last line is kept', async () => {
     const { editor, uri, original } = await opened('logging.yaml', 'trail.yaml', 4);
     const actions = await offeredCodeActions(uri, findDiagnostic(uri, 'cloudtrail-multi-region-enabled').range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((a) => a.title).sort(), ['Fix all auto-fixable Pillar problems', 'Set EnableLogFileValidation: true', 'Set IsMultiRegionTrail: true']);
-    await applyAction(actions.find((a) => a.title === 'Set IsMultiRegionTrail: true')!);
+    assert.deepEqual(actions.map((a) => a.title).sort(), ['Fix all auto-fixable Pillar problems', 'Set EnableLogFileValidation to true', 'Set IsMultiRegionTrail to true']);
+    await applyAction(actions.find((a) => a.title === 'Set IsMultiRegionTrail to true')!);
     assert.equal(editor.document.getText(), spliceLines(original, 10, 0, '      IsMultiRegionTrail: true'));
     await waitForSummary(uri, [
       '7:5-7:15 warning cloudtrail-log-file-validation-enabled',
@@ -69,10 +68,12 @@ suite('code actions', () => {
     ], 'the multi-Region finding to go');
   });
 
-  test('a finding without an automatic fix offers no quick fix', async () => {
+  test('a fix that needs the user\'s input is offered but not preferred, and fix-all leaves it', async () => {
     const { uri } = await opened('logging.yaml', 'ingress.yaml', 4);
-    const actions = await codeActions(uri, findDiagnostic(uri, 'ec2-security-group-no-public-admin-ingress').range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((a) => a.title), []);
+    const actions = await offeredCodeActions(uri, findDiagnostic(uri, 'ec2-security-group-no-public-admin-ingress').range, vscode.CodeActionKind.QuickFix.value);
+    const replace = actions.find((a) => a.title.startsWith('Replace 0.0.0.0/0 with a new parameter'));
+    assert.ok(replace, actions.map((a) => a.title).join(', '));
+    assert.equal(replace.isPreferred ?? false, false);
   });
 
   test('JSON: the fix inserts a JSON object with the file\'s indentation', async () => {

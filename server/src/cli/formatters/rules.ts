@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../../engine/api';
 import { ENGINE_CHECKS } from '../../engine/engine-checks';
+import { padColumns } from './columns';
 
 const CHECKS = Object.values(ENGINE_CHECKS);
 
@@ -16,8 +17,5 @@ export function formatRulesText(rules: readonly RuleMeta[]): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column].length)));
-  // The last column is not padded, so lines carry no trailing spaces.
-  return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')).join('\n') + '\n';
+  return padColumns([header, ...rows]).map((row) => `${row.join('  ')}\n`).join('');
 }
