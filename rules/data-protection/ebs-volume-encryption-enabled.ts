@@ -36,6 +36,8 @@ export default propertyRule(
       secure: `Resources:
   Data:
     Type: AWS::EC2::Volume
+    DeletionPolicy: Snapshot
+    UpdateReplacePolicy: Snapshot
     Properties:
       AvailabilityZone: eu-west-1a
       Size: 100

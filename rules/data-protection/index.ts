@@ -3,6 +3,11 @@ import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
+import databaseBackupRetentionPeriod from './database-backup-retention-period';
+import databaseDeletionProtectionEnabled from './database-deletion-protection-enabled';
+import dynamodbTablePointInTimeRecoveryEnabled from './dynamodb-table-point-in-time-recovery-enabled';
+import s3BucketVersioningEnabled from './s3-bucket-versioning-enabled';
+import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -10,4 +15,9 @@ export const dataProtectionRules: readonly Rule[] = [
   rdsInstanceStorageEncrypted,
   s3BucketPolicyRequiresTls,
   s3BucketPublicAccessBlock,
+  databaseBackupRetentionPeriod,
+  databaseDeletionProtectionEnabled,
+  dynamodbTablePointInTimeRecoveryEnabled,
+  s3BucketVersioningEnabled,
+  statefulResourceDeletionPolicy,
 ];

@@ -39,11 +39,14 @@ const rule: Rule = {
       secure: `Resources:
   Database:
     Type: AWS::RDS::DBInstance
+    UpdateReplacePolicy: Snapshot
     Properties:
       Engine: postgres
       DBInstanceClass: db.t4g.medium
       AllocatedStorage: "50"
       StorageEncrypted: true
+      BackupRetentionPeriod: 7
+      DeletionProtection: true
 `,
     },
   },

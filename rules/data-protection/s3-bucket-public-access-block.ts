@@ -38,12 +38,16 @@ const rule: Rule = {
       secure: `Resources:
   Reports:
     Type: AWS::S3::Bucket
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       PublicAccessBlockConfiguration:
         BlockPublicAcls: true
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
+      VersioningConfiguration:
+        Status: Enabled
   ReportsPolicy:
     Type: AWS::S3::BucketPolicy
     Properties:

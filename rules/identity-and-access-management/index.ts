@@ -1,4 +1,9 @@
 import type { Rule } from '../../server/src/engine/rule';
+import apigatewayMethodAuthorizationRequired from './apigateway-method-authorization-required';
+import apigatewayv2RouteAuthorizationRequired from './apigatewayv2-route-authorization-required';
+import cognitoIdentityPoolNoUnauthenticatedAccess from './cognito-identity-pool-no-unauthenticated-access';
+import cognitoUserPoolMfaEnabled from './cognito-user-pool-mfa-enabled';
+import environmentVariableNoPlaintextSecret from './environment-variable-no-plaintext-secret';
 import iamNoAdminManagedPolicies from './iam-no-admin-managed-policies';
 import iamPolicyActionResourceMatch from './iam-policy-action-resource-match';
 import iamPolicyAttachedToGroupsOrRoles from './iam-policy-attached-to-groups-or-roles';
@@ -26,9 +31,23 @@ import iamResourcePolicyServicePrincipalSource from './iam-resource-policy-servi
 import iamRoleTrustCrossAccountCondition from './iam-role-trust-cross-account-condition';
 import iamRoleTrustNoPublicPrincipal from './iam-role-trust-no-public-principal';
 import iamRoleTrustOidcSubject from './iam-role-trust-oidc-subject';
+import iamUserNoAccessKey from './iam-user-no-access-key';
+import iamUserNoConsolePassword from './iam-user-no-console-password';
+import lambdaFunctionUrlAuthRequired from './lambda-function-url-auth-required';
+import rdsIamDatabaseAuthenticationEnabled from './rds-iam-database-authentication-enabled';
+import secretParameterNoDefault from './secret-parameter-no-default';
+import secretParameterNoEcho from './secret-parameter-no-echo';
+import secretPropertyNoPlaintext from './secret-property-no-plaintext';
+import secretsmanagerSecretRotationEnabled from './secretsmanager-secret-rotation-enabled';
+import userDataNoPlaintextSecret from './user-data-no-plaintext-secret';
 
 /** The identity and access management rules, in any order: rules/index.ts sorts them. */
 export const identityAndAccessManagementRules: readonly Rule[] = [
+  apigatewayMethodAuthorizationRequired,
+  apigatewayv2RouteAuthorizationRequired,
+  cognitoIdentityPoolNoUnauthenticatedAccess,
+  cognitoUserPoolMfaEnabled,
+  environmentVariableNoPlaintextSecret,
   iamNoAdminManagedPolicies,
   iamPolicyActionResourceMatch,
   iamPolicyAttachedToGroupsOrRoles,
@@ -56,4 +75,13 @@ export const identityAndAccessManagementRules: readonly Rule[] = [
   iamRoleTrustCrossAccountCondition,
   iamRoleTrustNoPublicPrincipal,
   iamRoleTrustOidcSubject,
+  iamUserNoAccessKey,
+  iamUserNoConsolePassword,
+  lambdaFunctionUrlAuthRequired,
+  rdsIamDatabaseAuthenticationEnabled,
+  secretParameterNoDefault,
+  secretParameterNoEcho,
+  secretPropertyNoPlaintext,
+  secretsmanagerSecretRotationEnabled,
+  userDataNoPlaintextSecret,
 ];

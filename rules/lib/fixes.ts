@@ -100,6 +100,7 @@ function otherUsers(context: RuleContext, name: string, node: Node): string[] {
   return [...users];
 }
 
-function within(inner: Node, outer: Node): boolean {
+/** Whether `inner` lies inside `outer` in the text. */
+export function within(inner: Node, outer: Node): boolean {
   return inner.span.start >= outer.span.start && inner.span.end <= outer.span.end;
 }

@@ -24,7 +24,7 @@ export interface PropertyAt {
 
 /**
  * Follows a dot-separated path under a resource's Properties (`A.B`, `Items[].Ebs.Encrypted` for
- * every list item), through `!If` branches. A list that is absent, or a value only known at deploy
+ * the list items that have `Ebs`, `Items[*].Name` for every item), through `!If` branches. A list that is absent, or a value only known at deploy
  * time on the way, yields nothing: there is nothing to check there.
  */
 export function propertiesAt(resource: Resource, path: string, context: RuleContext): PropertyAt[] {
@@ -40,7 +40,7 @@ export function propertiesAt(resource: Resource, path: string, context: RuleCont
 
 function walk(map: MapNode, anchor: Node, segments: readonly string[], prefix: string, conditions: Conditions, context: RuleContext): PropertyAt[] {
   const [head, ...rest] = segments;
-  const key = isList(head) ? head.slice(0, -2) : head;
+  const key = isList(head) ? head.replace(/\[\*?\]$/, '') : head;
   const label = prefix ? `${prefix}.${key}` : key;
   const pair = map.byKey.get(key);
   if (!pair) {
@@ -68,8 +68,8 @@ function walk(map: MapNode, anchor: Node, segments: readonly string[], prefix: s
       for (const inner of context.evaluator.candidates(item)) {
         if (inner.value.kind !== 'collection' || inner.value.node.kind !== 'map') continue;
         const itemMap = inner.value.node;
-        // An item without the next key is of another kind (an instance-store volume has no `Ebs`).
-        if (rest.length > 0 && !itemMap.byKey.has(rest[0].replace(/\[\]$/, ''))) continue;
+        // With `[]`, an item without the next key is of another kind (an instance-store volume has no `Ebs`); `[*]` walks every item.
+        if (rest.length > 0 && !head.endsWith('[*]') && !itemMap.byKey.has(rest[0].replace(/\[\*?\]$/, ''))) continue;
         if (rest.length === 0) continue;
         found.push(...walk(itemMap, itemMap.pairs[0]?.key ?? pair.key, rest, `${label}[${index}]`, [...here, ...inner.conditions], context));
       }
@@ -79,7 +79,7 @@ function walk(map: MapNode, anchor: Node, segments: readonly string[], prefix: s
 }
 
 function isList(segment: string): boolean {
-  return segment.endsWith('[]');
+  return segment.endsWith('[]') || segment.endsWith('[*]');
 }
 
 /** `{ A: { B: value } }` for the path A.B. */
@@ -101,7 +101,10 @@ export function setResourceProperty(resource: Resource, key: string, value: unkn
 
 /** What a property must hold, for one family of rules: "AWS::X must set A.B to a secure value". */
 export interface PropertyRequirement {
-  /** Dot-separated path under Properties; `[]` walks every list item: `BlockDeviceMappings[].Ebs.Encrypted`. */
+  /**
+   * Dot-separated path under Properties; `[]` walks the list items that have the next key
+   * (`BlockDeviceMappings[].Ebs.Encrypted`), `[*]` every item, so that one lacking it is reported (`Replicas[*].DeletionProtectionEnabled`).
+   */
   readonly path: string;
   /** What the setting protects, for messages: "encryption at rest". */
   readonly what: string;

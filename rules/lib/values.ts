@@ -1,4 +1,5 @@
-import type { Candidate, Value } from '../../server/src/engine/evaluate';
+import type { Candidate, Evaluator, Value } from '../../server/src/engine/evaluate';
+import type { Node } from '../../server/src/engine/tree';
 
 /** Reads a known value as a CloudFormation boolean (`true`, `"true"`, `"False"`, …). */
 export function asBoolean(value: Value): boolean | undefined {
@@ -37,4 +38,10 @@ export function describeValue(value: Value): string {
   if (value.kind === 'known') return typeof value.value === 'string' && !/^(true|false|-?\d+(\.\d+)?)$/i.test(value.value) ? `is "${value.value}"` : `is ${String(value.value)}`;
   if (value.kind === 'symbolic') return `is ${value.text}`;
   return 'is set';
+}
+
+/** A node's value as text, when it has one known value (a literal, or a parameter with one possible value). */
+export function textOf(node: Node | undefined, evaluator: Evaluator): string | undefined {
+  const value = node && evaluator.single(node);
+  return value ? asText(value) : undefined;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CLEAN_BUCKET, UNENCRYPTED_VOLUME, WORKFLOW, pillar, tempDir } from './helpers';
 
-const JSON_VOLUME = JSON.stringify({ Resources: { Volume: { Type: 'AWS::EC2::Volume', Properties: { Size: 8, Encrypted: false } } } }, null, 2);
+const JSON_VOLUME = JSON.stringify({ Resources: { Volume: { Type: 'AWS::EC2::Volume', DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot', Properties: { Size: 8, Encrypted: false } } } }, null, 2);
 
 /** A repository where only the template extensions hold findings; every other file would report one if analyzed. */
 function repository(): string {

@@ -17,8 +17,8 @@ const example = readFileSync(join(REPO, EXAMPLE), 'utf8');
 const FIXED_EXAMPLE = example
   .replace('      S3BucketName: !Ref LogBucket\n', '      S3BucketName: !Ref LogBucket\n      EnableLogFileValidation: true\n      IsMultiRegionTrail: true\n')
   .replace(
-    '# bucket names are global\n',
-    '# bucket names are global\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
+    '        Status: Enabled\n',
+    '        Status: Enabled\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
   );
 
 const TRAIL_DIFF = `--- a/trail.yaml
@@ -45,8 +45,8 @@ describe('--fix', () => {
         'stack.yaml',
         '29:25 | error | AppRole (Policies[0].PolicyDocument) allows every action of every service ("*"). | iam-policy-no-wildcard-action',
         '50:19 | error | Ingress rule opens SSH (port 22) to the whole internet (0.0.0.0/0). | ec2-security-group-no-public-admin-ingress',
-        '68:18 | error | DataVolume turns off encryption at rest: Encrypted is false. | ebs-volume-encryption-enabled',
-        '78:25 | error | Database turns off storage encryption: StorageEncrypted is false (from the default of parameter EncryptDatabase). | rds-instance-storage-encrypted',
+        '75:18 | error | DataVolume turns off encryption at rest: Encrypted is false. | ebs-volume-encryption-enabled',
+        '89:25 | error | Database turns off storage encryption: StorageEncrypted is false (from the default of parameter EncryptDatabase). | rds-instance-storage-encrypted',
         'fixed | Set EnableLogFileValidation to true (Trail) | cloudtrail-log-file-validation-enabled',
         'fixed | Set IsMultiRegionTrail to true (Trail) | cloudtrail-multi-region-enabled',
         'fixed | Block all public access (LogBucket) | s3-bucket-public-access-block',

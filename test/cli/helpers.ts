@@ -55,6 +55,8 @@ export function tempDir(files: Readonly<Record<string, string>>): string {
 export const UNENCRYPTED_VOLUME = `Resources:
   Volume:
     Type: AWS::EC2::Volume
+    DeletionPolicy: Snapshot
+    UpdateReplacePolicy: Snapshot
     Properties:
       AvailabilityZone: us-east-1a
       Size: 8
@@ -65,12 +67,16 @@ export const CLEAN_BUCKET = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Bucket:
     Type: AWS::S3::Bucket
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       PublicAccessBlockConfiguration:
         BlockPublicAcls: true
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
+      VersioningConfiguration:
+        Status: Enabled
   BucketPolicy:
     Type: AWS::S3::BucketPolicy
     Properties:
@@ -110,10 +116,10 @@ export const EXAMPLE_FINDINGS: readonly (readonly [string, string, 'error' | 'wa
   ['cloudtrail-log-file-validation-enabled', '35:5', 'warning'],
   ['cloudtrail-multi-region-enabled', '35:5', 'warning'],
   ['ec2-security-group-no-public-admin-ingress', '48:19', 'error'],
-  ['s3-bucket-policy-requires-tls', '51:3', 'warning'],
-  ['s3-bucket-public-access-block', '53:5', 'error'],
-  ['ebs-volume-encryption-enabled', '61:18', 'error'],
-  ['rds-instance-storage-encrypted', '71:25', 'error'],
+  ['s3-bucket-policy-requires-tls', '52:3', 'warning'],
+  ['s3-bucket-public-access-block', '56:5', 'error'],
+  ['ebs-volume-encryption-enabled', '68:18', 'error'],
+  ['rds-instance-storage-encrypted', '82:25', 'error'],
 ];
 
 export const EXAMPLE = 'examples/insecure-stack.yaml';

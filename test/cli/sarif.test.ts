@@ -146,7 +146,7 @@ describe('sarif output', () => {
   });
 
   it('links engine findings to the engine checks, encodes paths, and uses file URIs outside the working directory', () => {
-    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
+    const dir = tempDir({ 'my stacks/broken.yaml': 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Size: [\n', 'outside/volume.yaml': UNENCRYPTED_VOLUME });
     const inside = sarif(['my stacks'], dir).runs[0];
     assert.deepEqual(inside.results.map((r) => r.ruleId), ['ebs-volume-encryption-enabled', 'parse-error']);
     const broken = inside.results[1];
@@ -174,6 +174,8 @@ describe('sarif partialFingerprints', () => {
   const TEMPLATE = `Resources:
   Volume:
     Type: AWS::EC2::Volume
+    DeletionPolicy: Snapshot
+    UpdateReplacePolicy: Snapshot
     Properties:
       Size: 8
       Encrypted: false
@@ -231,7 +233,7 @@ describe('sarif fixes', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME });
     const [result] = sarif(['volume.yaml'], dir).runs[0].results;
     assert.deepEqual(result.fixes?.map((fix) => [fix.description.text, fix.properties]), [['Set Encrypted to true (replaces the resource)', { preferred: false, replaces: true }]]);
-    assert.deepEqual(result.fixes?.[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 7, startColumn: 18, endLine: 7, endColumn: 23 }, insertedContent: { text: 'true' } }]);
+    assert.deepEqual(result.fixes?.[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 9, startColumn: 18, endLine: 9, endColumn: 23 }, insertedContent: { text: 'true' } }]);
     const wildcard = sarif([EXAMPLE]).runs[0].results.find((r) => r.ruleId === 'iam-policy-no-wildcard-action');
     assert.equal(wildcard?.fixes, undefined);
   });

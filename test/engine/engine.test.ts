@@ -6,7 +6,9 @@ import { ConfigError, createPathFilter, parseConfigFile, resolveConfig } from '.
 import { Engine } from '../../server/src/engine/engine';
 import { analyze, knownRules } from '../helpers/analyze';
 
-const volume = 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 10 }\n';
+/** Kept as a snapshot on deletion and replacement, so that encryption is its only finding. */
+const KEPT = '    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n';
+const volume = `Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n${KEPT}    Properties: { Size: 10 }\n`;
 
 describe('engine', () => {
   it('isolates a rule that throws: one rule-error finding, the other rules still run', () => {
@@ -17,7 +19,7 @@ describe('engine', () => {
       },
     };
     const engine = new Engine([broken, ...RULES]);
-    const analysis = engine.analyze(volume + '  Other:\n    Type: AWS::EC2::Volume\n', 't.yaml', resolveConfig([], knownRules));
+    const analysis = engine.analyze(`${volume}  Other:\n    Type: AWS::EC2::Volume\n${KEPT}`, 't.yaml', resolveConfig([], knownRules));
     assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['rule-error', 'ebs-volume-encryption-enabled', 'ebs-volume-encryption-enabled']);
     assert.match(analysis.findings[0].message, /always-throws failed on this file \(boom\)/);
     assert.equal(analysis.ruleErrors.length, 1);
@@ -39,7 +41,7 @@ describe('engine', () => {
     assert.equal(finding.file, 'stacks/data.yaml');
     assert.equal(finding.resource, 'Volume');
     assert.equal(finding.area, 'data-protection');
-    assert.deepEqual(finding.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 14 } });
+    assert.deepEqual(finding.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 14 } });
     assert.deepEqual(finding.fixes.map((f) => f.title), ['Set Encrypted to true (replaces the resource)']);
   });
 });

@@ -76,9 +76,10 @@ describe('Finding.path', () => {
   const VOLUME = 'Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 8\n      Encrypted: false\n';
 
   it('is filled in for every finding by the engine', () => {
-    const [finding] = analyze(VOLUME).findings;
+    const encryption = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'ebs-volume-encryption-enabled');
+    const [finding] = encryption(VOLUME);
     assert.equal(finding.path, 'Resources.Data.Properties.Encrypted');
-    const missing = analyze('Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 8\n').findings[0];
+    const [missing] = encryption('Resources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 8\n');
     assert.equal(missing.path, 'Resources.Data.Properties');
   });
 

@@ -4,8 +4,15 @@ import { analyze } from '../helpers/analyze';
 
 const volume = (extra = '', properties = '      Size: 10\n') => `Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n${extra}    Properties:\n${properties}`;
 
+/** The rules these tests suppress, and the engine's own findings; other rules' findings on the fixtures are beside the point. */
+const UNDER_TEST = /^(ebs-volume-encryption-enabled|cloudtrail-[a-z-]+)$/;
+
+function findings(source: string, file = 't.yaml') {
+  return analyze(source, file).findings.filter((f) => f.area === null || UNDER_TEST.test(f.ruleId));
+}
+
 function ids(source: string, file = 't.yaml'): string[] {
-  return analyze(source, file).findings.map((f) => f.ruleId);
+  return findings(source, file).map((f) => f.ruleId);
 }
 
 describe('suppressions', () => {
@@ -33,9 +40,9 @@ describe('suppressions', () => {
 
   it('a comment without a reason is reported and not applied', () => {
     const source = 'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties: # pillar:ignore ebs-volume-encryption-enabled\n      Size: 10\n';
-    const findings = analyze(source).findings;
-    assert.deepEqual(findings.map((f) => f.ruleId), ['ebs-volume-encryption-enabled', 'invalid-suppression']);
-    assert.match(findings[1].message, /gives no reason/);
+    const found = findings(source);
+    assert.deepEqual(found.map((f) => f.ruleId), ['ebs-volume-encryption-enabled', 'invalid-suppression']);
+    assert.match(found[1].message, /gives no reason/);
   });
 
   it('a comment naming an unknown rule is reported', () => {

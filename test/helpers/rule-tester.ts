@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../server/src/engine/rule';
 import type { Finding } from '../../server/src/engine/api';
+import type { PillarConfig } from '../../server/src/engine/config';
 import { applyEdits, combineFixes } from '../../server/src/engine/edits';
 import { analyze, rangeText } from './analyze';
 
@@ -30,14 +31,16 @@ const PARSE_PROBLEMS = new Set(['parse-error', 'duplicate-key', 'input-limit']);
  * Table-driven rule tests, in the manner of ESLint's RuleTester: valid and invalid cases side by
  * side, exact ranges, and for fixes the fixed text, re-analyzed to prove the fix works.
  */
-export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }, options?: Readonly<Record<string, unknown>>): void {
   const id = rule.meta.id;
+  // Options configure the rule, which turns on a rule that is off until configured.
+  const config: PillarConfig = options ? { rules: { [id]: options } } : {};
   rejectDuplicates([...cases.valid, ...cases.invalid]);
   describe(id, () => {
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(testCase.name, () => {
-          const analysis = analyze(testCase.code, testCase.file);
+          const analysis = analyze(testCase.code, testCase.file, config);
           assert.notEqual(analysis.kind, 'none', 'the case must be recognized as a template or policy');
           assert.deepEqual(describeFindings(analysis.findings.filter((f) => f.ruleId === id || PARSE_PROBLEMS.has(f.ruleId))), []);
         });
@@ -46,7 +49,7 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
     describe('invalid', () => {
       for (const testCase of cases.invalid) {
         it(testCase.name, () => {
-          const analysis = analyze(testCase.code, testCase.file);
+          const analysis = analyze(testCase.code, testCase.file, config);
           const found = analysis.findings.filter((f) => f.ruleId === id);
           assert.deepEqual(found.map(rangeText), testCase.findings.map((f) => f.range), 'ranges');
           found.forEach((finding, index) => {
@@ -58,14 +61,14 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
             assert.deepEqual(found.filter((f) => f.fixes.length > 0).map(rangeText), [], 'no finding may offer a fix');
             return;
           }
-          verifyFix(testCase, analysis.findings, found);
+          verifyFix(testCase, analysis.findings, found, config);
         });
       }
     });
   });
 }
 
-function verifyFix(testCase: InvalidCase, all: readonly Finding[], found: readonly Finding[]): void {
+function verifyFix(testCase: InvalidCase, all: readonly Finding[], found: readonly Finding[], config: PillarConfig): void {
   const fixed = found.filter((f) => f.fixes.length > 0);
   assert.ok(fixed.length > 0, 'expected a fix');
   const edits = combineFixes(fixed.map((f) => f.fixes[0]));
@@ -79,7 +82,7 @@ function verifyFix(testCase: InvalidCase, all: readonly Finding[], found: readon
   assert.equal(output.slice(output.length - (testCase.code.length - last)), testCase.code.slice(last));
 
   // The fixed text parses, the fixed findings are gone, and nothing new appears.
-  const after = analyze(output, testCase.file);
+  const after = analyze(output, testCase.file, config);
   assert.notEqual(after.kind, 'none');
   assert.deepEqual(describeFindings(after.findings.filter((f) => PARSE_PROBLEMS.has(f.ruleId))), [], 'the fixed text must parse');
   const unfixed = found.filter((f) => f.fixes.length === 0).length;

@@ -45,10 +45,10 @@ describe('language server over stdio', () => {
       '35:5 cloudtrail-log-file-validation-enabled',
       '35:5 cloudtrail-multi-region-enabled',
       '48:19 ec2-security-group-no-public-admin-ingress',
-      '51:3 s3-bucket-policy-requires-tls',
-      '53:5 s3-bucket-public-access-block',
-      '61:18 ebs-volume-encryption-enabled',
-      '71:25 rds-instance-storage-encrypted',
+      '52:3 s3-bucket-policy-requires-tls',
+      '56:5 s3-bucket-public-access-block',
+      '68:18 ebs-volume-encryption-enabled',
+      '82:25 rds-instance-storage-encrypted',
     ]);
     const first = diagnostics[0];
     assert.equal(first.source, 'pillar');
@@ -81,7 +81,7 @@ describe('language server over stdio', () => {
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.kind, 'quickfix');
     const fixed = applyAction(EXAMPLE, fix);
-    assert.match(fixed, /BucketName: !Sub "\$\{AWS::StackName\}-trail-logs" # bucket names are global\n {6}PublicAccessBlockConfiguration:\n {8}BlockPublicAcls: true\n/);
+    assert.match(fixed, /VersioningConfiguration:\n {8}Status: Enabled\n {6}PublicAccessBlockConfiguration:\n {8}BlockPublicAcls: true\n/);
     await client.change(uri(), fixed, 2);
     const after = await client.diagnostics(uri(), (p) => p.version === 2);
     assert.equal(after.length, 7);
@@ -134,19 +134,19 @@ describe('language server over stdio', () => {
 
   it('analyzes unsaved (untitled) documents by their content', async () => {
     const untitled = 'untitled:Untitled-1';
-    await client.open(untitled, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 1 }\n');
+    await client.open(untitled, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties: { Size: 1 }\n');
     assert.deepEqual((await client.diagnostics(untitled)).map((d) => d.code), ['ebs-volume-encryption-enabled']);
   });
 
   it('never serves the findings of a document closed while its settings loaded', async () => {
     const reopened = fileUri(join(workspace, 'reopened.yaml'));
     const release = client.holdConfiguration();
-    await client.open(reopened, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n');
+    await client.open(reopened, 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n');
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: reopened } });
     release();
     // A request answered after the settings arrived: the server has finished the first analysis.
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: reopened }, position: { line: 0, character: 0 } });
-    const clean = 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties: { Encrypted: true }\n';
+    const clean = 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties: { Encrypted: true }\n';
     await client.open(reopened, clean);
     assert.deepEqual(await client.diagnostics(reopened, (p) => p.version === 1), []);
     const actions = await client.connection.sendRequest('textDocument/codeAction', {
@@ -164,11 +164,11 @@ describe('language server over stdio', () => {
 
   it('scans every template in the workspace on request', async () => {
     mkdirSync(join(workspace, 'stacks'));
-    writeFileSync(join(workspace, 'stacks', 'data.yaml'), 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties: { Size: 1 }\n');
+    writeFileSync(join(workspace, 'stacks', 'data.yaml'), 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties: { Size: 1 }\n');
     writeFileSync(join(workspace, 'stacks', 'admin.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
     writeFileSync(join(workspace, 'stacks', 'notes.yaml'), 'title: not a template\n');
     mkdirSync(join(workspace, 'node_modules', 'dep'), { recursive: true });
-    writeFileSync(join(workspace, 'node_modules', 'dep', 'bad.yaml'), 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n');
+    writeFileSync(join(workspace, 'node_modules', 'dep', 'bad.yaml'), 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n');
     const result = await client.connection.sendRequest('pillar/scanWorkspace');
     assert.deepEqual(result, { files: 3, templates: 2, findings: 2, bySeverity: { error: 2, warning: 0, info: 0 } });
     assert.deepEqual((await client.diagnostics(fileUri(join(workspace, 'stacks', 'data.yaml')))).map((d) => d.code), ['ebs-volume-encryption-enabled']);

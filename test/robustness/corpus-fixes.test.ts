@@ -16,6 +16,19 @@ const corpus = readCorpus();
 const key = (f: Finding) => `${f.ruleId} ${f.resource} ${f.message}`;
 const problems = (findings: readonly Finding[]) => findings.filter((f) => f.area === null).map((f) => `${f.ruleId}: ${f.message}`);
 
+/**
+ * The first fix of every finding, applied together, pass after pass: fixes that would insert the
+ * same key at one place (two rules adding `Properties` to one bucket) wait for the next pass.
+ */
+function fixAll(text: string, name: string): string {
+  for (let pass = 0; pass < 5; pass++) {
+    const fixes = analyze(text, name).findings.filter((f) => f.fixes.length > 0).map((f) => f.fixes[0]);
+    if (fixes.length === 0) break;
+    text = applyEdits(text, combineFixes(fixes));
+  }
+  return text;
+}
+
 describe('fixes on real-world templates', { skip: corpus ? false : 'no corpus (CI has it in ../shared)' }, () => {
   it('each fix, and fix-all, leaves a template that parses with the finding gone and nothing new', () => {
     let applied = 0;
@@ -25,7 +38,7 @@ describe('fixes on real-world templates', { skip: corpus ? false : 'no corpus (C
       const fixable = before.findings.filter((f) => f.fixes.length > 0);
       const beforeKeys = new Set(before.findings.map(key));
       const attempts: [string, readonly Finding[], string][] = fixable.map((f) => [`${f.ruleId} at ${f.range.start.line + 1}`, [f], applyEdits(file.text, f.fixes[0].edits)]);
-      if (fixable.length > 1) attempts.push(['fix-all', fixable, applyEdits(file.text, combineFixes(fixable.map((f) => f.fixes[0])))]);
+      if (fixable.length > 1) attempts.push(['fix-all', fixable, fixAll(file.text, file.name)]);
       for (const [what, fixed, text] of attempts) {
         applied++;
         const after = analyze(text, file.name);

@@ -130,7 +130,7 @@ describe('deep nesting', () => {
     const level = (i: number) => `    a${i}: &a${i} ${'['.repeat(390)}${i === 0 ? 'x' : `*a${i - 1}`}${']'.repeat(390)}`;
     const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Mappings:', '  Deep:', ...Array.from({ length: 11 }, (_, i) => level(i)),
       'Transform: *a10', 'Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', ''].join('\n');
-    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-policy-requires-tls', 's3-bucket-public-access-block']);
+    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-policy-requires-tls', 's3-bucket-public-access-block', 's3-bucket-versioning-enabled', 'stateful-resource-deletion-policy']);
   });
 
   it('reports yaml running out of stack as an input limit, not as a parse error', GUARD, () => {
@@ -208,7 +208,7 @@ describe('unusual but valid text', () => {
       'Disk: {Type: AWS::EC2::Volume, Properties: {Size: 1, Encrypted: false, AvailabilityZone: !Select [0, !GetAZs ""]}}}}';
     assert.deepEqual(
       located(text).map(({ ruleId, text: at }) => `${ruleId} ${at}`),
-      ['s3-bucket-policy-requires-tls Logs', 's3-bucket-public-access-block Logs', 'ebs-volume-encryption-enabled false'],
+      ['s3-bucket-policy-requires-tls Logs', 's3-bucket-public-access-block Logs', 's3-bucket-versioning-enabled Logs', 'stateful-resource-deletion-policy Logs', 'stateful-resource-deletion-policy Disk', 'ebs-volume-encryption-enabled false'],
     );
   });
 });

@@ -50,7 +50,7 @@ describe('rule metadata', () => {
       assert.ok(meta.docs.length > 0);
       for (const url of meta.docs) assert.match(url, /^https:\/\/docs\.aws\.amazon\.com\//);
       assert.ok(meta.resourceTypes.length > 0);
-      for (const type of meta.resourceTypes) assert.match(type, /^(policy|template|account|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)$/);
+      for (const type of meta.resourceTypes) assert.match(type, /^(policy|template|account|\*|(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+)$/);
       assert.deepEqual(Object.keys(meta.equivalents).sort(), ['cfnLint', 'cfnNag', 'checkov', 'cis', 'kics', 'securityHub']);
       for (const id of meta.equivalents.checkov) assert.match(id, /^CKV_AWS_\d+$/);
       for (const id of meta.equivalents.cfnNag) assert.match(id, /^[FW]\d+$/);

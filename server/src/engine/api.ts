@@ -48,8 +48,9 @@ export interface RuleMeta {
   readonly remediation: string;
   readonly docs: readonly string[];
   /**
-   * CloudFormation resource types the rule inspects, 'policy' for every IAM policy document,
-   * 'template' for the template as a whole, 'account' for a snapshot of a live account.
+   * CloudFormation resource types the rule inspects, '*' for every resource whatever its type,
+   * 'policy' for every IAM policy document, 'template' for the template as a whole, 'account'
+   * for a snapshot of a live account.
    */
   readonly resourceTypes: readonly string[];
   readonly equivalents: Equivalents;

@@ -41,6 +41,8 @@ export class Engine {
   private readonly byResourceType = new Map<string, Rule[]>();
   private readonly policyRules: Rule[] = [];
   private readonly templateRules: Rule[] = [];
+  /** Rules that look at every resource, whatever its type ('*'). */
+  private readonly anyResourceRules: Rule[] = [];
   readonly metas: readonly RuleMeta[];
   readonly metasById: ReadonlyMap<string, RuleMeta>;
   private catalog: IamCatalog | undefined;
@@ -57,6 +59,7 @@ export class Engine {
       for (const type of rule.meta.resourceTypes) {
         if (type === 'policy') this.policyRules.push(rule);
         else if (type === 'template') this.templateRules.push(rule);
+        else if (type === '*') this.anyResourceRules.push(rule);
         else this.byResourceType.set(type, [...(this.byResourceType.get(type) ?? []), rule]);
       }
     }
@@ -155,6 +158,7 @@ export class Engine {
       for (const rule of this.templateRules) run(rule, null, (context) => rule.template?.(template, context));
       for (const resource of template.resources) {
         for (const rule of this.byResourceType.get(resource.type) ?? []) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
+        for (const rule of this.anyResourceRules) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
       }
     }
     for (const policy of model.policies) {

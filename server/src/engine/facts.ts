@@ -19,7 +19,10 @@ export interface KeyReference {
 }
 
 /** The property that carries a resource's physical name, for templates that name a resource by it. */
-const NAME_PROPERTIES: ReadonlyMap<string, string> = new Map([['AWS::S3::Bucket', 'BucketName']]);
+const NAME_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['AWS::S3::Bucket', 'BucketName'],
+  ['AWS::SecretsManager::Secret', 'Name'],
+]);
 
 /**
  * What one resource says about another, computed once per template on first use and shared by

@@ -1,6 +1,10 @@
 import { stringify } from 'yaml';
 import { Intrinsic, type ChangeValue } from './rule';
 
+/** How each string is written as a YAML scalar, as `yaml` writes it (a document per call is costly). */
+const SCALARS = new Map<string, string>();
+const MAX_SCALARS = 4096;
+
 /** A list or a plain map: what YAML lays out in block style. Intrinsics are written inline. */
 export function isBlockCollection(value: ChangeValue): value is readonly unknown[] | Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !(value instanceof Intrinsic);
@@ -53,7 +57,16 @@ export class ValueRenderer {
   }
 
   private scalar(value: unknown): string {
-    return stringify(value, { lineWidth: 0 }).trimEnd();
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isSafeInteger(value))) return String(value);
+    if (typeof value !== 'string') return stringify(value, { lineWidth: 0 }).trimEnd();
+    // Fixes write the same few keys and values (`DeletionPolicy`, `Enabled`) into many places.
+    let text = SCALARS.get(value);
+    if (text === undefined) {
+      text = stringify(value, { lineWidth: 0 }).trimEnd();
+      if (SCALARS.size >= MAX_SCALARS) SCALARS.clear();
+      SCALARS.set(value, text);
+    }
+    return text;
   }
 
   private flowYaml(value: ChangeValue): string {

@@ -42,7 +42,7 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     ['Area', AREA_TITLES[meta.area]],
     ['Severity', meta.severity],
     ['Well-Architected', bestPracticesText(meta)],
-    ['Checks', meta.resourceTypes.map((type) => (type === 'policy' ? 'every IAM policy' : type === 'template' ? 'the whole template' : type === 'account' ? 'the live AWS account' : `\`${type}\``)).join(', ')],
+    ['Checks', meta.resourceTypes.map((type) => (type === 'policy' ? 'every IAM policy' : type === 'template' ? 'the whole template' : type === '*' ? 'every resource' : type === 'account' ? 'the live AWS account' : `\`${type}\``)).join(', ')],
     ['Quick fix', meta.fixable ? 'yes' : 'no'],
     ['Enabled', meta.enabledByDefault === false ? 'no, until configured' : 'yes'],
     ['Same check elsewhere', equivalents || 'none'],

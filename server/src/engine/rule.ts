@@ -78,7 +78,7 @@ export interface RuleContext {
 
 /**
  * A rule: metadata plus pure checks. The engine walks the model once and calls `resource` for
- * every resource whose type is in `meta.resourceTypes`, `policy` for every IAM policy document
+ * every resource whose type is in `meta.resourceTypes` (every resource for '*'), `policy` for every IAM policy document
  * when they include 'policy', and `template` once per template when they include 'template'.
  */
 export interface Rule {

@@ -71,10 +71,10 @@ suite('diagnostics', () => {
   });
 
   test('an untitled YAML template is analyzed too', async () => {
-    const content = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n';
+    const content = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Size: 1\n';
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
     await vscode.window.showTextDocument(document);
-    await waitForSummary(document.uri, ['5:5-5:15 error ebs-volume-encryption-enabled'], 'the EBS finding', FIRST_DIAGNOSTICS_TIMEOUT_MS);
+    await waitForSummary(document.uri, ['7:5-7:15 error ebs-volume-encryption-enabled'], 'the EBS finding', FIRST_DIAGNOSTICS_TIMEOUT_MS);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
