@@ -24,7 +24,7 @@ const rule: Rule = {
   GitHubToken:
     Type: String
     NoEcho: true
-    Default: ghp_0123456789abcdefghijklmnopqrstuvwxyzAB
+    Default: 8f4e2c1a9b7d6e5f3a2b1c0d9e8f7a6b5c4d3e2f
 Resources:
   Source:
     Type: AWS::CodeBuild::SourceCredential

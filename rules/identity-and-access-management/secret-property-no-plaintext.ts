@@ -60,7 +60,7 @@ const rule: Rule = {
     Properties:
       AuthType: PERSONAL_ACCESS_TOKEN
       ServerType: GITHUB
-      Token: ghp_0123456789abcdefghijklmnopqrstuvwxyzAB
+      Token: 8f4e2c1a9b7d6e5f3a2b1c0d9e8f7a6b5c4d3e2f
 `,
       secure: `Resources:
   Source:
