@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RuleMeta } from '../../server/src/engine/api';
-import { ConfigError, isRuleEnabled, resolveConfig, ruleOptionsOf } from '../../server/src/engine/config';
+import { ConfigError, isRuleEnabled, parseConfigFile, resolveConfig, ruleOptionsOf } from '../../server/src/engine/config';
 import { Engine } from '../../server/src/engine/engine';
 import type { Rule } from '../../server/src/engine/rule';
 
@@ -33,6 +33,14 @@ describe('rule options', () => {
     const config = resolveConfig([{ rules: { 'log-retention': { minimumDays: 30 } } }, { rules: { 'log-retention': 'error' } }], rules);
     assert.deepEqual(ruleOptionsOf(config, retention), { minimumDays: 30 });
     assert.equal(config.ruleSettings.get('log-retention'), 'error');
+  });
+
+  it('onlyConfiguredRules runs the rules the configuration names and no other', () => {
+    const pinned = resolveConfig([{ onlyConfiguredRules: true, rules: { 'required-tags': { tags: ['owner'] } } }], rules);
+    assert.equal(isRuleEnabled(pinned, tagged), true);
+    assert.equal(isRuleEnabled(pinned, retention), false, 'on by default, but not named');
+    assert.equal(isRuleEnabled(resolveConfig([{ onlyConfiguredRules: true }, { onlyConfiguredRules: false }], rules), retention), true, 'a later layer turns it back off');
+    assert.throws(() => parseConfigFile('{"onlyConfiguredRules": "yes"}', '.pillar.json'), /"onlyConfiguredRules" must be true or false/);
   });
 
   it('a rule off by default runs once configured, unless set off', () => {

@@ -20,6 +20,8 @@ export interface PillarConfig {
   readonly exclude?: readonly string[];
   /** Largest file analyzed, in bytes. */
   readonly maxFileSize?: number;
+  /** Only the rules named in `rules` run: a pinned rule set that new Pillar versions do not grow. */
+  readonly onlyConfiguredRules?: boolean;
 }
 
 export const CONFIG_FILE_NAME = '.pillar.json';
@@ -41,6 +43,7 @@ export interface ResolvedConfig {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
+  readonly onlyConfiguredRules: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +55,7 @@ export function resolveConfig(layers: readonly (PillarConfig | undefined)[], rul
   let include = DEFAULT_INCLUDE;
   let exclude = DEFAULT_EXCLUDE;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  let onlyConfiguredRules = false;
   for (const layer of layers) {
     if (!layer) continue;
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
@@ -67,15 +71,20 @@ export function resolveConfig(layers: readonly (PillarConfig | undefined)[], rul
       if (!Number.isFinite(layer.maxFileSize) || layer.maxFileSize <= 0) throw new ConfigError('maxFileSize must be a positive number of bytes.');
       maxFileSize = layer.maxFileSize;
     }
+    if (layer.onlyConfiguredRules !== undefined) onlyConfiguredRules = layer.onlyConfiguredRules;
   }
-  return { ruleSettings, ruleOptions, include, exclude, maxFileSize };
+  return { ruleSettings, ruleOptions, include, exclude, maxFileSize, onlyConfiguredRules };
 }
 
-/** Whether a rule runs: not turned off, and either on by default or configured by the user. */
+/**
+ * Whether a rule runs: not turned off, and either configured by the user or on by default (unless
+ * the configuration runs only the rules it names).
+ */
 export function isRuleEnabled(config: ResolvedConfig, meta: RuleMeta): boolean {
   const setting = config.ruleSettings.get(meta.id);
   if (setting === 'off') return false;
-  return meta.enabledByDefault !== false || setting !== undefined || config.ruleOptions.has(meta.id);
+  const configured = setting !== undefined || config.ruleOptions.has(meta.id);
+  return configured || (meta.enabledByDefault !== false && !config.onlyConfiguredRules);
 }
 
 /** A rule's options: its defaults, overridden by what the user configured. */
@@ -125,11 +134,14 @@ export function parseConfigFile(text: string, source: string): PillarConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${source}: expected a JSON object.`);
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['rules', 'include', 'exclude', 'maxFileSize', '$schema'].includes(key)) throw new ConfigError(`${source}: unknown setting "${key}".`);
+    if (!['rules', 'include', 'exclude', 'maxFileSize', 'onlyConfiguredRules', '$schema'].includes(key)) throw new ConfigError(`${source}: unknown setting "${key}".`);
   }
   for (const key of ['include', 'exclude'] as const) {
     const globs = config[key];
     if (globs !== undefined && (!Array.isArray(globs) || globs.some((g) => typeof g !== 'string'))) throw new ConfigError(`${source}: "${key}" must be a list of glob strings.`);
+  }
+  if (config.onlyConfiguredRules !== undefined && typeof config.onlyConfiguredRules !== 'boolean') {
+    throw new ConfigError(`${source}: "onlyConfiguredRules" must be true or false.`);
   }
   if (config.rules !== undefined && (typeof config.rules !== 'object' || config.rules === null || Array.isArray(config.rules))) {
     throw new ConfigError(`${source}: "rules" must map rule ids to off, error, warning, info, or an object of severity and options.`);
