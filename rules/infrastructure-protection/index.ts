@@ -3,6 +3,7 @@ import ec2SecurityGroupNoBroadIngressCidr from './ec2-security-group-no-broad-in
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import ec2SecurityGroupNoPublicDatabaseIngress from './ec2-security-group-no-public-database-ingress';
 import ec2SecurityGroupNoPublicIngress from './ec2-security-group-no-public-ingress';
+import ec2SecurityGroupNoUnrestrictedEgress from './ec2-security-group-no-unrestricted-egress';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -10,4 +11,5 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   ec2SecurityGroupNoPublicDatabaseIngress,
   ec2SecurityGroupNoPublicIngress,
+  ec2SecurityGroupNoUnrestrictedEgress,
 ];
