@@ -52,11 +52,17 @@ export function portRange(rule: TrafficRule, context: RuleContext): PortRange | 
   const protocol = PROTOCOL_NAMES[raw] ?? raw;
   if (protocol === 'all') return { protocol, from: 0, to: 65535 };
   if (protocol !== 'tcp' && protocol !== 'udp') return { protocol, from: -1, to: -1 };
-  const from = Number(single(rule.node.byKey.get('FromPort')?.value, context));
-  const to = Number(single(rule.node.byKey.get('ToPort')?.value, context) ?? from);
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
+  const from = portNumber(single(rule.node.byKey.get('FromPort')?.value, context));
+  const toNode = rule.node.byKey.get('ToPort')?.value;
+  const to = toNode ? portNumber(single(toNode, context)) : from;
+  if (from === undefined || to === undefined) return undefined;
   // -1 with TCP or UDP means every port.
   return from === -1 || to === -1 ? { protocol, from: 0, to: 65535 } : { protocol, from, to };
+}
+
+/** A port written as a number or numeric text; anything else (`''`, a name) is not known. */
+function portNumber(text: string | undefined): number | undefined {
+  return text !== undefined && /^\s*-?\d+\s*$/.test(text) ? Number(text) : undefined;
 }
 
 export function opensPort(range: PortRange, port: number, protocols: readonly string[] = ['tcp']): boolean {

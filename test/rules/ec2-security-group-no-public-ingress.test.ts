@@ -15,6 +15,10 @@ testRule(rule, {
     { name: 'all protocols are left to the admin rule', code: group('        - { IpProtocol: "-1", CidrIp: 0.0.0.0/0 }\n') },
     { name: 'egress to any port', code: group('        - { IpProtocol: tcp, FromPort: 8080, ToPort: 8080, CidrIp: 0.0.0.0/0 }\n', 'SecurityGroupEgress') },
     { name: 'port from a parameter without default', code: `Parameters:\n  Port: { Type: Number }\n${group('        - { IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: 0.0.0.0/0 }\n')}` },
+    {
+      name: 'port from an empty parameter default (an optional rule, off until a port is given)',
+      code: `Parameters:\n  Port: { Type: String, Default: '' }\nConditions:\n  HasPort: !Not [!Equals [!Ref Port, '']]\nResources:\n  Rule:\n    Type: AWS::EC2::SecurityGroupIngress\n    Condition: HasPort\n    Properties:\n      GroupId: !Ref Sg\n      IpProtocol: tcp\n      FromPort: !Ref Port\n      ToPort: !Ref Port\n      CidrIp: 0.0.0.0/0\n`,
+    },
     { name: 'port from a parameter default that is a web port', code: `Parameters:\n  Port: { Type: Number, Default: 443 }\n${group('        - { IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: 0.0.0.0/0 }\n')}` },
   ],
   invalid: [
