@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import ec2Imdsv2Required from './ec2-imdsv2-required';
 import ec2NetworkAclNoPublicAdminIngress from './ec2-network-acl-no-public-admin-ingress';
 import ec2SecurityGroupNoBroadIngressCidr from './ec2-security-group-no-broad-ingress-cidr';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
@@ -8,6 +9,7 @@ import ec2SecurityGroupNoUnrestrictedEgress from './ec2-security-group-no-unrest
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
+  ec2Imdsv2Required,
   ec2NetworkAclNoPublicAdminIngress,
   ec2SecurityGroupNoBroadIngressCidr,
   ec2SecurityGroupNoPublicAdminIngress,
