@@ -59,6 +59,8 @@ const rule: Rule = {
     Properties:
       ImageId: ami-0abcdef1234567890
       InstanceType: t3.micro
+      MetadataOptions:
+        HttpTokens: required
       UserData:
         Fn::Base64: |
           #!/bin/bash

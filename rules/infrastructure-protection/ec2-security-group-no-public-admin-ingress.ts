@@ -1,14 +1,7 @@
-import type { Rule } from '../../server/src/engine/rule';
-import { describePorts, isWholeInternet, opensPort, portRange, restrictSourceFix, sources, trafficRules, TRAFFIC_RULE_TYPES, type PortRange } from '../lib/network';
-import { explain } from '../lib/values';
+import { ADMIN_SERVICES, describePorts, describeServices, isEveryPort, publicIngressRule, servicesOpened, TRAFFIC_RULE_TYPES } from '../lib/network';
 
-const ADMIN_PORTS: readonly { port: number; name: string; parameter: string; protocols: readonly string[] }[] = [
-  { port: 22, name: 'SSH', parameter: 'Ssh', protocols: ['tcp'] },
-  { port: 3389, name: 'RDP', parameter: 'Rdp', protocols: ['tcp', 'udp'] },
-];
-
-const rule: Rule = {
-  meta: {
+export default publicIngressRule(
+  {
     id: 'ec2-security-group-no-public-admin-ingress',
     area: 'infrastructure-protection',
     bestPractice: ['SEC05-BP02', 'SEC05-BP03'],
@@ -28,7 +21,7 @@ const rule: Rule = {
       checkov: ['CKV_AWS_24', 'CKV_AWS_25'],
       cfnNag: ['W2', 'W42'],
       cfnLint: [],
-      kics: ['4a1e6b34-1008-4e61-a5f2-1f7c276f8d14', '494b03d3-bf40-4464-8524-7c56ad0700ed'],
+      kics: ['6e856af2-62d7-4ba2-adc1-73b62cef9cc1', 'adcd0082-e90b-4b63-862b-21899f6e6a48', '494b03d3-bf40-4464-8524-7c56ad0700ed'],
       securityHub: ['EC2.13', 'EC2.14', 'EC2.53', 'EC2.54'],
       cis: ['5.2', '5.3'],
     },
@@ -59,33 +52,9 @@ const rule: Rule = {
 `,
     },
   },
-  resource(resource, context) {
-    for (const rule of trafficRules(resource, 'ingress')) {
-      const range = portRange(rule, context);
-      const exposure = range && describeExposure(range);
-      if (!exposure) continue;
-      for (const source of sources(rule, context)) {
-        if (!isWholeInternet(source.cidr)) continue;
-        context.report({
-          at: source.node,
-          message: `Ingress rule opens ${exposure.text} to the whole internet (${source.cidr})${explain(source.candidate)}.`,
-          fixes: restrictSourceFix(context, source, exposure.purpose),
-        });
-        break;
-      }
-    }
+  (range) => {
+    if (isEveryPort(range)) return { text: describePorts(range), purpose: { name: 'Ingress', reaches: 'every port of this security group' } };
+    const hits = servicesOpened(range, ADMIN_SERVICES);
+    return hits.length > 0 ? describeServices(hits, { name: 'administration', parameter: 'Admin' }) : undefined;
   },
-};
-
-/** "SSH (port 22)", "all ports and protocols"… and what a new CIDR parameter is for; undefined when no admin port is open. */
-function describeExposure(range: PortRange): { text: string; purpose: { name: string; reaches: string } } | undefined {
-  if (range.from === 0 && range.to === 65535 && (range.protocol === 'all' || range.protocol === 'tcp' || range.protocol === 'udp')) {
-    return { text: describePorts(range), purpose: { name: 'Ingress', reaches: 'every port of this security group' } };
-  }
-  const hits = ADMIN_PORTS.filter((admin) => admin.protocols.some((protocol) => opensPort(range, admin.port, [protocol])));
-  if (hits.length === 0) return undefined;
-  const purpose = hits.length === 1 ? { name: hits[0].parameter, reaches: hits[0].name } : { name: 'Admin', reaches: hits.map((admin) => admin.name).join(' and ') };
-  return { text: hits.map((admin) => `${admin.name} (port ${admin.port})`).join(' and '), purpose };
-}
-
-export default rule;
+);
