@@ -1,7 +1,9 @@
 import type { Rule } from '../../server/src/engine/rule';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
+import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
+  rdsInstanceNotPubliclyAccessible,
 ];
