@@ -4,12 +4,14 @@ import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-insta
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
 import mskClusterNotPubliclyAccessible from './msk-cluster-not-publicly-accessible';
 import redshiftClusterNotPubliclyAccessible from './redshift-cluster-not-publicly-accessible';
+import opensearchDomainInVpc from './opensearch-domain-in-vpc';
 import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   rdsInstanceNotPubliclyAccessible,
+  opensearchDomainInVpc,
   redshiftClusterNotPubliclyAccessible,
   mskClusterNotPubliclyAccessible,
   mqBrokerNotPubliclyAccessible,
