@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import eksClusterEndpointNotPublic from './eks-cluster-endpoint-not-public';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
@@ -11,6 +12,7 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   rdsInstanceNotPubliclyAccessible,
+  eksClusterEndpointNotPublic,
   opensearchDomainInVpc,
   redshiftClusterNotPubliclyAccessible,
   mskClusterNotPubliclyAccessible,
