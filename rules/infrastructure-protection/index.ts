@@ -1,5 +1,9 @@
 import type { Rule } from '../../server/src/engine/rule';
 import eksClusterEndpointNotPublic from './eks-cluster-endpoint-not-public';
+import ecsTaskDefinitionNoPrivilegedContainers from './ecs-task-definition-no-privileged-containers';
+import ecsTaskDefinitionNoHostNetwork from './ecs-task-definition-no-host-network';
+import ecsTaskDefinitionNonRootUser from './ecs-task-definition-non-root-user';
+import ecsTaskDefinitionReadOnlyRootFilesystem from './ecs-task-definition-read-only-root-filesystem';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
@@ -12,6 +16,10 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   rdsInstanceNotPubliclyAccessible,
+  ecsTaskDefinitionReadOnlyRootFilesystem,
+  ecsTaskDefinitionNonRootUser,
+  ecsTaskDefinitionNoHostNetwork,
+  ecsTaskDefinitionNoPrivilegedContainers,
   eksClusterEndpointNotPublic,
   opensearchDomainInVpc,
   redshiftClusterNotPubliclyAccessible,
