@@ -4,6 +4,8 @@ import ecsTaskDefinitionNoPrivilegedContainers from './ecs-task-definition-no-pr
 import ecsTaskDefinitionNoHostNetwork from './ecs-task-definition-no-host-network';
 import ecsTaskDefinitionNonRootUser from './ecs-task-definition-non-root-user';
 import ecsTaskDefinitionReadOnlyRootFilesystem from './ecs-task-definition-read-only-root-filesystem';
+import ecrRepositoryScanOnPush from './ecr-repository-scan-on-push';
+import ecrRepositoryImmutableTags from './ecr-repository-immutable-tags';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
@@ -16,6 +18,8 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   rdsInstanceNotPubliclyAccessible,
+  ecrRepositoryImmutableTags,
+  ecrRepositoryScanOnPush,
   ecsTaskDefinitionReadOnlyRootFilesystem,
   ecsTaskDefinitionNonRootUser,
   ecsTaskDefinitionNoHostNetwork,
