@@ -6,6 +6,7 @@ import ecsTaskDefinitionNonRootUser from './ecs-task-definition-non-root-user';
 import ecsTaskDefinitionReadOnlyRootFilesystem from './ecs-task-definition-read-only-root-filesystem';
 import ecrRepositoryScanOnPush from './ecr-repository-scan-on-push';
 import ecrRepositoryImmutableTags from './ecr-repository-immutable-tags';
+import lambdaFunctionInVpc from './lambda-function-in-vpc';
 import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
@@ -18,6 +19,7 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicAdminIngress,
   rdsInstanceNotPubliclyAccessible,
+  lambdaFunctionInVpc,
   ecrRepositoryImmutableTags,
   ecrRepositoryScanOnPush,
   ecsTaskDefinitionReadOnlyRootFilesystem,
