@@ -6,6 +6,21 @@ import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public
 import ec2SecurityGroupNoPublicDatabaseIngress from './ec2-security-group-no-public-database-ingress';
 import ec2SecurityGroupNoPublicIngress from './ec2-security-group-no-public-ingress';
 import ec2SecurityGroupNoUnrestrictedEgress from './ec2-security-group-no-unrestricted-egress';
+import eksClusterEndpointNotPublic from './eks-cluster-endpoint-not-public';
+import ecsTaskDefinitionNoPrivilegedContainers from './ecs-task-definition-no-privileged-containers';
+import ecsTaskDefinitionNoHostNetwork from './ecs-task-definition-no-host-network';
+import ecsTaskDefinitionNonRootUser from './ecs-task-definition-non-root-user';
+import ecsTaskDefinitionReadOnlyRootFilesystem from './ecs-task-definition-read-only-root-filesystem';
+import ecrRepositoryScanOnPush from './ecr-repository-scan-on-push';
+import ecrRepositoryImmutableTags from './ecr-repository-immutable-tags';
+import lambdaFunctionInVpc from './lambda-function-in-vpc';
+import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
+import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
+import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
+import mskClusterNotPubliclyAccessible from './msk-cluster-not-publicly-accessible';
+import redshiftClusterNotPubliclyAccessible from './redshift-cluster-not-publicly-accessible';
+import opensearchDomainInVpc from './opensearch-domain-in-vpc';
+import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -16,4 +31,18 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   ec2SecurityGroupNoPublicDatabaseIngress,
   ec2SecurityGroupNoPublicIngress,
   ec2SecurityGroupNoUnrestrictedEgress,
+  rdsInstanceNotPubliclyAccessible,
+  lambdaFunctionInVpc,
+  ecrRepositoryImmutableTags,
+  ecrRepositoryScanOnPush,
+  ecsTaskDefinitionReadOnlyRootFilesystem,
+  ecsTaskDefinitionNonRootUser,
+  ecsTaskDefinitionNoHostNetwork,
+  ecsTaskDefinitionNoPrivilegedContainers,
+  eksClusterEndpointNotPublic,
+  opensearchDomainInVpc,
+  redshiftClusterNotPubliclyAccessible,
+  mskClusterNotPubliclyAccessible,
+  mqBrokerNotPubliclyAccessible,
+  dmsReplicationInstanceNotPubliclyAccessible,
 ];

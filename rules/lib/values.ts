@@ -31,12 +31,13 @@ export function explainConditions(conditions: Candidate['conditions']): string {
   return conditions.length > 0 ? ` (when ${conditions.map((c) => `condition ${c.name} is ${c.value}`).join(' and ')})` : '';
 }
 
-/** How a message says what a property holds: `is false`, `is "TLSv1"`, `is not set`. */
+/** How a message says what a property holds: `is false`, `is "TLSv1"`, `is not set`, `is empty`. */
 export function describeValue(value: Value): string {
   if (value.kind === 'noValue') return 'is not set';
   // "false" and "3" read as the booleans and numbers CloudFormation takes them for.
   if (value.kind === 'known') return typeof value.value === 'string' && !/^(true|false|-?\d+(\.\d+)?)$/i.test(value.value) ? `is "${value.value}"` : `is ${String(value.value)}`;
   if (value.kind === 'symbolic') return `is ${value.text}`;
+  if (value.kind === 'collection' && value.node.kind === 'seq' && value.node.items.length === 0) return 'is empty';
   return 'is set';
 }
 
