@@ -2,6 +2,7 @@ import type { Rule } from '../../server/src/engine/rule';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
+import s3BucketKmsEncryption from './s3-bucket-kms-encryption';
 import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
 import databaseBackupRetentionPeriod from './database-backup-retention-period';
@@ -15,6 +16,7 @@ export const dataProtectionRules: readonly Rule[] = [
   ebsVolumeEncryptionEnabled,
   rdsInstanceStorageEncrypted,
   s3BucketEncryption,
+  s3BucketKmsEncryption,
   s3BucketPolicyRequiresTls,
   s3BucketPublicAccessBlock,
   databaseBackupRetentionPeriod,

@@ -1,7 +1,5 @@
-import type { FixSpec, Rule } from '../../server/src/engine/rule';
-import { propertiesAt } from '../lib/properties';
-import { valueFixes } from '../lib/fixes';
-import { explain, explainConditions } from '../lib/values';
+import type { Rule } from '../../server/src/engine/rule';
+import { absentBranches } from '../lib/encryption';
 
 /** Default encryption with S3 managed keys (SSE-S3), and with KMS (SSE-KMS, an S3 Bucket Key to keep KMS requests down). */
 export const SSE_S3 = { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] };
@@ -63,28 +61,11 @@ const rule: Rule = {
     },
   },
   resource(resource, context) {
-    for (const at of propertiesAt(resource, 'BucketEncryption', context)) {
-      if (at.pair) {
-        // Removed with AWS::NoValue on a branch: that branch is fixed where it is written.
-        const removed = context.evaluator.candidates(at.pair.value).filter((candidate) => candidate.value.kind === 'noValue');
-        if (removed.length === 0) continue;
-        context.report({
-          at: at.pair.value,
-          message: `${resource.logicalId} does not declare its default encryption: BucketEncryption is not set${explain(removed[0])}, so it relies on the SSE-S3 encryption S3 applies by default since January 2023.`,
-          fixes: valueFixes(context, at.pair.value, removed, SSE_S3, { label: 'BucketEncryption' }),
-        });
-        continue;
-      }
-      const fixes: FixSpec[] = at.insert
-        ? [
-            { title: 'Add default encryption with S3 managed keys (SSE-S3)', preferred: true, changes: [at.insert(SSE_S3)] },
-            { title: 'Add default encryption with KMS (SSE-KMS)', preferred: false, changes: [at.insert(SSE_KMS)] },
-          ]
-        : [];
+    for (const branch of absentBranches(resource, 'BucketEncryption', context)) {
       context.report({
-        at: at.anchor,
-        message: `${resource.logicalId} does not declare its default encryption: BucketEncryption is not set${explainConditions(at.conditions)}, so it relies on the SSE-S3 encryption S3 applies by default since January 2023.`,
-        fixes,
+        at: branch.at,
+        message: `${resource.logicalId} does not declare its default encryption: BucketEncryption is not set${branch.explanation}, so it relies on the SSE-S3 encryption S3 applies by default since January 2023.`,
+        fixes: [...branch.fixes(SSE_S3, 'Add default encryption with S3 managed keys (SSE-S3)'), ...branch.fixes(SSE_KMS, 'Add default encryption with KMS (SSE-KMS)', false)],
       });
     }
   },

@@ -1,8 +1,11 @@
 import type { RuleMeta } from '../../server/src/engine/api';
 import type { Value } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
-import type { Rule, RuleContext } from '../../server/src/engine/rule';
-import { checkProperty, mustBeTrue, type PropertyRequirement } from './properties';
+import type { ChangeValue, FixSpec, Rule, RuleContext } from '../../server/src/engine/rule';
+import type { Node } from '../../server/src/engine/tree';
+import { valueFixes } from './fixes';
+import { checkProperty, mustBeTrue, propertiesAt, type PropertyRequirement } from './properties';
+import { explain, explainConditions } from './values';
 
 /**
  * The encryption-at-rest family: "AWS::X must turn encryption at rest on" and, stricter and opt-in,
@@ -89,4 +92,32 @@ export function isAwsManagedKey(value: Value): boolean {
 function skipped(resource: Resource, context: RuleContext, setting: { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean }): boolean {
   if (setting.inherited?.some((key) => resource.properties?.byKey.has(key))) return true;
   return setting.skip?.(resource, context) === true;
+}
+
+/** A branch of a resource where a configuration block is absent: not written, or removed with `AWS::NoValue`. */
+export interface AbsentBranch {
+  /** Where to report it: the key of the map that lacks it, or the value that removes it. */
+  readonly at: Node;
+  /** " (when condition IsProd is false)", or "". */
+  readonly explanation: string;
+  /** Fixes that add `value` on this branch: `title` for an insertion; the value's own fixes on an `!If` branch. */
+  fixes(value: ChangeValue, title: string, preferred?: boolean): FixSpec[];
+}
+
+/** Each branch of a resource where the property at `path` (no lists on the way) is absent. */
+export function absentBranches(resource: Resource, path: string, context: RuleContext): AbsentBranch[] {
+  const branches: AbsentBranch[] = [];
+  for (const at of propertiesAt(resource, path, context)) {
+    if (!at.pair) {
+      const insert = at.insert;
+      branches.push({ at: at.anchor, explanation: explainConditions(at.conditions), fixes: (value, title, preferred = true) => (insert ? [{ title, preferred, changes: [insert(value)] }] : []) });
+      continue;
+    }
+    const node = at.pair.value;
+    const removed = context.evaluator.candidates(node).filter((candidate) => candidate.value.kind === 'noValue');
+    if (removed.length === 0) continue;
+    const conditions = { ...removed[0], conditions: [...at.conditions, ...removed[0].conditions] };
+    branches.push({ at: node, explanation: explain(conditions), fixes: (value, _title, preferred = true) => valueFixes(context, node, removed, value, { label: at.label, preferred }) });
+  }
+  return branches;
 }
