@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import ebsBlockDeviceEncryptionEnabled from './ebs-block-device-encryption-enabled';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
@@ -13,6 +14,7 @@ import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy'
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
+  ebsBlockDeviceEncryptionEnabled,
   ebsVolumeEncryptionEnabled,
   rdsInstanceStorageEncrypted,
   s3BucketEncryption,
