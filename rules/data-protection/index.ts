@@ -1,5 +1,6 @@
 import type { Rule } from '../../server/src/engine/rule';
 import ebsBlockDeviceEncryptionEnabled from './ebs-block-device-encryption-enabled';
+import ebsCustomerManagedKey from './ebs-customer-managed-key';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
@@ -15,6 +16,7 @@ import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy'
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
   ebsBlockDeviceEncryptionEnabled,
+  ebsCustomerManagedKey,
   ebsVolumeEncryptionEnabled,
   rdsInstanceStorageEncrypted,
   s3BucketEncryption,
