@@ -8,6 +8,9 @@ import databaseDeletionProtectionEnabled from './database-deletion-protection-en
 import dynamodbTablePointInTimeRecoveryEnabled from './dynamodb-table-point-in-time-recovery-enabled';
 import s3BucketVersioningEnabled from './s3-bucket-versioning-enabled';
 import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy';
+import opensearchDomainEncryptedAtRest from './opensearch-domain-encrypted-at-rest';
+import opensearchDomainNodeToNodeEncryption from './opensearch-domain-node-to-node-encryption';
+import opensearchDomainHttpsRequired from './opensearch-domain-https-required';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -20,4 +23,7 @@ export const dataProtectionRules: readonly Rule[] = [
   dynamodbTablePointInTimeRecoveryEnabled,
   s3BucketVersioningEnabled,
   statefulResourceDeletionPolicy,
+  opensearchDomainEncryptedAtRest,
+  opensearchDomainNodeToNodeEncryption,
+  opensearchDomainHttpsRequired,
 ];
