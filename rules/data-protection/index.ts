@@ -11,6 +11,8 @@ import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy'
 import opensearchDomainEncryptedAtRest from './opensearch-domain-encrypted-at-rest';
 import opensearchDomainNodeToNodeEncryption from './opensearch-domain-node-to-node-encryption';
 import opensearchDomainHttpsRequired from './opensearch-domain-https-required';
+import kinesisStreamEncrypted from './kinesis-stream-encrypted';
+import firehoseDeliveryStreamEncrypted from './firehose-delivery-stream-encrypted';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -26,4 +28,6 @@ export const dataProtectionRules: readonly Rule[] = [
   opensearchDomainEncryptedAtRest,
   opensearchDomainNodeToNodeEncryption,
   opensearchDomainHttpsRequired,
+  kinesisStreamEncrypted,
+  firehoseDeliveryStreamEncrypted,
 ];
