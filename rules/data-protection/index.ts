@@ -13,6 +13,15 @@ import opensearchDomainNodeToNodeEncryption from './opensearch-domain-node-to-no
 import opensearchDomainHttpsRequired from './opensearch-domain-https-required';
 import kinesisStreamEncrypted from './kinesis-stream-encrypted';
 import firehoseDeliveryStreamEncrypted from './firehose-delivery-stream-encrypted';
+import cloudwatchLogGroupKmsKey from './cloudwatch-log-group-kms-key';
+import secretsmanagerSecretKmsKey from './secretsmanager-secret-kms-key';
+import backupVaultKmsKey from './backup-vault-kms-key';
+import codebuildProjectKmsKey from './codebuild-project-kms-key';
+import mskClusterKmsKey from './msk-cluster-kms-key';
+import mqBrokerKmsKey from './mq-broker-kms-key';
+import ecrRepositoryKmsEncryption from './ecr-repository-kms-encryption';
+import lambdaEnvironmentKmsKey from './lambda-environment-kms-key';
+import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -30,4 +39,13 @@ export const dataProtectionRules: readonly Rule[] = [
   opensearchDomainHttpsRequired,
   kinesisStreamEncrypted,
   firehoseDeliveryStreamEncrypted,
+  cloudwatchLogGroupKmsKey,
+  secretsmanagerSecretKmsKey,
+  backupVaultKmsKey,
+  codebuildProjectKmsKey,
+  mskClusterKmsKey,
+  mqBrokerKmsKey,
+  ecrRepositoryKmsEncryption,
+  lambdaEnvironmentKmsKey,
+  sagemakerStorageKmsKey,
 ];
