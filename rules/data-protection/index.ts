@@ -22,6 +22,9 @@ import mqBrokerKmsKey from './mq-broker-kms-key';
 import ecrRepositoryKmsEncryption from './ecr-repository-kms-encryption';
 import lambdaEnvironmentKmsKey from './lambda-environment-kms-key';
 import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
+import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
+import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
+import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -48,4 +51,7 @@ export const dataProtectionRules: readonly Rule[] = [
   ecrRepositoryKmsEncryption,
   lambdaEnvironmentKmsKey,
   sagemakerStorageKmsKey,
+  neptuneClusterStorageEncrypted,
+  docdbClusterStorageEncrypted,
+  docdbClusterParameterGroupTlsEnabled,
 ];

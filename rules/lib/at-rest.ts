@@ -1,7 +1,8 @@
+import type { RuleMeta } from '../../server/src/engine/api';
 import type { Value } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
-import type { RuleContext } from '../../server/src/engine/rule';
-import type { PropertyRequirement } from './properties';
+import type { Rule, RuleContext } from '../../server/src/engine/rule';
+import { checkProperty, mustBeTrue, type PropertyRequirement } from './properties';
 import { asBoolean, asText } from './values';
 
 /** `alias/aws/sns`, or its ARN: a key AWS manages, whose policy the account cannot change. */
@@ -49,4 +50,18 @@ export function knownText(resource: Resource, key: string, context: RuleContext,
 
 function textValue(value: Value): string | undefined {
   return value.kind === 'known' ? asText(value) : undefined;
+}
+
+/**
+ * A rule that a database cluster encrypts its storage, except for clusters restored from a snapshot or
+ * another cluster, which take their encryption from the source. The fix replaces the cluster.
+ */
+export function clusterStorageEncryptedRule(meta: RuleMeta, restoredFrom: readonly string[]): Rule {
+  return {
+    meta,
+    resource(resource, context) {
+      if (restoredFrom.some((key) => resource.properties?.byKey.has(key))) return;
+      checkProperty(resource, context, mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }));
+    },
+  };
 }
