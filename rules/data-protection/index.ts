@@ -12,6 +12,23 @@ import databaseDeletionProtectionEnabled from './database-deletion-protection-en
 import dynamodbTablePointInTimeRecoveryEnabled from './dynamodb-table-point-in-time-recovery-enabled';
 import s3BucketVersioningEnabled from './s3-bucket-versioning-enabled';
 import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy';
+import opensearchDomainEncryptedAtRest from './opensearch-domain-encrypted-at-rest';
+import opensearchDomainNodeToNodeEncryption from './opensearch-domain-node-to-node-encryption';
+import opensearchDomainHttpsRequired from './opensearch-domain-https-required';
+import kinesisStreamEncrypted from './kinesis-stream-encrypted';
+import firehoseDeliveryStreamEncrypted from './firehose-delivery-stream-encrypted';
+import cloudwatchLogGroupKmsKey from './cloudwatch-log-group-kms-key';
+import secretsmanagerSecretKmsKey from './secretsmanager-secret-kms-key';
+import backupVaultKmsKey from './backup-vault-kms-key';
+import codebuildProjectKmsKey from './codebuild-project-kms-key';
+import mskClusterKmsKey from './msk-cluster-kms-key';
+import mqBrokerKmsKey from './mq-broker-kms-key';
+import ecrRepositoryKmsEncryption from './ecr-repository-kms-encryption';
+import lambdaEnvironmentKmsKey from './lambda-environment-kms-key';
+import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
+import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
+import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
+import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -28,4 +45,21 @@ export const dataProtectionRules: readonly Rule[] = [
   dynamodbTablePointInTimeRecoveryEnabled,
   s3BucketVersioningEnabled,
   statefulResourceDeletionPolicy,
+  opensearchDomainEncryptedAtRest,
+  opensearchDomainNodeToNodeEncryption,
+  opensearchDomainHttpsRequired,
+  kinesisStreamEncrypted,
+  firehoseDeliveryStreamEncrypted,
+  cloudwatchLogGroupKmsKey,
+  secretsmanagerSecretKmsKey,
+  backupVaultKmsKey,
+  codebuildProjectKmsKey,
+  mskClusterKmsKey,
+  mqBrokerKmsKey,
+  ecrRepositoryKmsEncryption,
+  lambdaEnvironmentKmsKey,
+  sagemakerStorageKmsKey,
+  neptuneClusterStorageEncrypted,
+  docdbClusterStorageEncrypted,
+  docdbClusterParameterGroupTlsEnabled,
 ];

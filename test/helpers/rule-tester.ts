@@ -33,8 +33,8 @@ const PARSE_PROBLEMS = new Set(['parse-error', 'duplicate-key', 'input-limit']);
  */
 export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }, options?: Readonly<Record<string, unknown>>): void {
   const id = rule.meta.id;
-  // Options configure the rule, which turns on a rule that is off until configured.
-  const config: PillarConfig = options ? { rules: { [id]: options } } : {};
+  // Options configure the rule, which turns on a rule that is off until configured; one that needs no options is turned on by its severity.
+  const config: PillarConfig = options ? { rules: { [id]: options } } : rule.meta.enabledByDefault === false ? { rules: { [id]: rule.meta.severity } } : {};
   rejectDuplicates([...cases.valid, ...cases.invalid]);
   describe(id, () => {
     describe('valid', () => {
