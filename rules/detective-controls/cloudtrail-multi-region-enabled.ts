@@ -42,6 +42,7 @@ export default propertyRule(
       IsMultiRegionTrail: true
       S3BucketName: audit-logs
       EnableLogFileValidation: true
+      KMSKeyId: alias/cloudtrail-logs
 `,
     },
   },
