@@ -1,11 +1,15 @@
 import type { Rule } from '../../server/src/engine/rule';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
+import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
 import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailMultiRegionEnabled,
+  documentdbAuditLogsEnabled,
+  neptuneAuditLogsEnabled,
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
 ];

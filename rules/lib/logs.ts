@@ -25,10 +25,35 @@ export interface LogListRequirement {
    * missing `required` types otherwise. Undefined with nothing required: no fix (the user chooses).
    */
   readonly suggested?: readonly string[];
+  /** A setting the engine needs before it writes the exported log at all, checked once the list is right. */
+  readonly engineSetting?: EngineSetting;
 }
 
-/** Reports each branch of a resource whose log list lacks required types (or is empty), with a fix that adds them. */
-export function checkLogList(resource: Resource, context: RuleContext, requirement: LogListRequirement): void {
+/**
+ * A database parameter that must be on for a log to be written (DocumentDB `audit_logs`, Neptune
+ * `neptune_enable_audit_log`), read from the parameter group the resource names when the template
+ * defines it, or from the default group when it names none.
+ */
+export interface EngineSetting {
+  /** The property naming the parameter group: `DBClusterParameterGroupName`. */
+  readonly property: string;
+  /** The parameter group resource type: `AWS::DocDB::DBClusterParameterGroup`. */
+  readonly groupType: string;
+  readonly parameter: string;
+  /** Whether a known value of the parameter turns the log on. */
+  readonly on: (value: string) => boolean;
+  /** The parameter's value in the default parameter group, said in messages: "disabled". */
+  readonly defaultValue: string;
+  /** The phrase after the logical id: "exports audit logs that are never written". */
+  readonly phrase: string;
+}
+
+/**
+ * Reports each branch of a resource whose log list lacks required types (or is empty), with a fix
+ * that adds them. Returns whether it reported anything.
+ */
+export function checkLogList(resource: Resource, context: RuleContext, requirement: LogListRequirement): boolean {
+  let reported = false;
   const wanted = requirement.required.length > 0 ? requirement.required : requirement.suggested;
   const entries = (types: readonly string[]): ChangeValue[] => types.map((type) => (requirement.itemKey ? { [requirement.itemKey]: type } : type));
   const what = (missing: readonly string[]) => (requirement.required.length > 0 ? `lacks ${missing.map((type) => `"${type}"`).join(', ')}` : 'is empty');
@@ -37,6 +62,7 @@ export function checkLogList(resource: Resource, context: RuleContext, requireme
     if (!at.pair) {
       const fixes: FixSpec[] = wanted && at.insert ? [{ title: `Set ${at.label} to ${wanted.join(', ')}`, preferred: true, changes: [at.insert(entries(wanted))] }] : [];
       context.report({ at: at.anchor, message: `${resource.logicalId} ${requirement.phrase}: ${at.label} is not set${explainConditions(at.conditions)}.`, fixes });
+      reported = true;
       continue;
     }
     const node = at.pair.value;
@@ -67,6 +93,39 @@ export function checkLogList(resource: Resource, context: RuleContext, requireme
       ? [{ title: requirement.required.length > 0 ? `Add ${[...new Set(failing.flatMap((f) => f.missing))].join(', ')} to ${at.label}` : `Set ${at.label} to ${wanted!.join(', ')}`, preferred: true, changes }]
       : [];
     context.report({ at: node, message: `${resource.logicalId} ${requirement.phrase}: ${at.label} ${detail}${explain({ ...first.candidate, conditions })}.`, fixes });
+    reported = true;
+  }
+  return reported;
+}
+
+/** Reports a resource whose parameter group (its own, or the default one) leaves the log switched off. */
+export function checkEngineSetting(resource: Resource, context: RuleContext, setting: EngineSetting): void {
+  const named = resource.properties?.byKey.get(setting.property);
+  const report = (at: Node, detail: string, conditions: Candidate['conditions'] = []) =>
+    context.report({ at, message: `${resource.logicalId} ${setting.phrase}: ${detail}${explainConditions(conditions)}.` });
+  if (!named) {
+    report(resource.properties ? resource.node.byKey.get('Properties')!.key : resource.key, `${setting.property} is not set, and the default parameter group has ${setting.parameter} ${setting.defaultValue}`);
+    return;
+  }
+  const group = context.facts?.targetOf(named.value);
+  if (!group) {
+    // A default group named outright keeps the default; any other group lives outside the template.
+    const name = context.evaluator.single(named.value);
+    if (name?.kind === 'known' && /^default\./.test(String(name.value))) report(named.value, `${setting.property} names the default parameter group, which has ${setting.parameter} ${setting.defaultValue}`);
+    return;
+  }
+  if (group.type !== setting.groupType) return;
+  const parameters = group.properties?.byKey.get('Parameters')?.value;
+  if (!parameters) return;
+  for (const branch of context.evaluator.candidates(parameters)) {
+    if (branch.value.kind !== 'collection' || branch.value.node.kind !== 'map') continue;
+    const value = branch.value.node.byKey.get(setting.parameter);
+    if (!value) {
+      report(named.value, `its parameter group ${group.logicalId} does not set ${setting.parameter}, which defaults to ${setting.defaultValue}`, branch.conditions);
+      continue;
+    }
+    const off = context.evaluator.candidates(value.value).find((c) => c.value.kind === 'known' && !setting.on(String(c.value.value)));
+    if (off) report(named.value, `its parameter group ${group.logicalId} has ${setting.parameter} set to ${String((off.value as { value: unknown }).value)}${explain({ ...off, conditions: [...branch.conditions, ...off.conditions] })}`);
   }
 }
 
@@ -109,7 +168,7 @@ export function logListRule(meta: RuleMeta, requirement: LogListRequirement | ((
     meta,
     resource(resource, context) {
       const chosen = typeof requirement === 'function' ? requirement(resource, context) : requirement;
-      if (chosen) checkLogList(resource, context, chosen);
+      if (chosen && !checkLogList(resource, context, chosen) && chosen.engineSetting) checkEngineSetting(resource, context, chosen.engineSetting);
     },
   };
 }
