@@ -37,7 +37,7 @@ testRule(rule, {
       file: 't.json',
       code: '{"Resources": {"Graph": {"Type": "AWS::Neptune::DBCluster", "Properties": {"DBClusterParameterGroupName": "shared", "EnableCloudwatchLogsExports": []}}}}',
       findings: [{ range: '1:148-1:150', message: 'Graph does not publish audit logs to CloudWatch Logs: EnableCloudwatchLogsExports lacks "audit".' }],
-      output: '{"Resources": {"Graph": {"Type": "AWS::Neptune::DBCluster", "Properties": {"DBClusterParameterGroupName": "shared", "EnableCloudwatchLogsExports": [\n  "audit"\n]}}}}',
+      output: '{"Resources": {"Graph": {"Type": "AWS::Neptune::DBCluster", "Properties": {"DBClusterParameterGroupName": "shared", "EnableCloudwatchLogsExports": ["audit"]}}}}',
     },
   ],
 });
