@@ -2,6 +2,7 @@ import type { Rule } from '../../server/src/engine/rule';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
+import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
 import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
@@ -12,4 +13,5 @@ export const detectiveControlsRules: readonly Rule[] = [
   neptuneAuditLogsEnabled,
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
+  redshiftClusterAuditLoggingEnabled,
 ];
