@@ -3,6 +3,8 @@ import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
+import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
+import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
 import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
@@ -11,6 +13,8 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
   neptuneAuditLogsEnabled,
+  opensearchAuditLogsEnabled,
+  opensearchSlowLogsEnabled,
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
