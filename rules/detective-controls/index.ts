@@ -1,6 +1,7 @@
 import type { Rule } from '../../server/src/engine/rule';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
@@ -12,6 +13,7 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
+  mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
   opensearchAuditLogsEnabled,
   opensearchSlowLogsEnabled,
