@@ -42,6 +42,13 @@ const rule: Rule = {
       BackupRetentionPeriod: 1
 `,
       secure: `Resources:
+  AuditParameters:
+    Type: AWS::Neptune::DBClusterParameterGroup
+    Properties:
+      Description: Audit every query
+      Family: neptune1.3
+      Parameters:
+        neptune_enable_audit_log: 1
   Graph:
     Type: AWS::Neptune::DBCluster
     UpdateReplacePolicy: Snapshot
@@ -50,6 +57,8 @@ const rule: Rule = {
       StorageEncrypted: true
       DeletionProtection: true
       BackupRetentionPeriod: 7
+      DBClusterParameterGroupName: !Ref AuditParameters
+      EnableCloudwatchLogsExports: [audit]
 `,
     },
   },

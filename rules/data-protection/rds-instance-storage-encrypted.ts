@@ -47,6 +47,7 @@ const rule: Rule = {
       StorageEncrypted: true
       BackupRetentionPeriod: 7
       DeletionProtection: true
+      EnableCloudwatchLogsExports: [postgresql, upgrade]
 `,
     },
   },

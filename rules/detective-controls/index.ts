@@ -3,6 +3,14 @@ import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enable
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
+import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
+import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
+import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
+import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
+import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
+import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
+import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
@@ -10,4 +18,12 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
+  documentdbAuditLogsEnabled,
+  mskClusterBrokerLoggingEnabled,
+  neptuneAuditLogsEnabled,
+  opensearchAuditLogsEnabled,
+  opensearchSlowLogsEnabled,
+  rdsEnhancedMonitoringEnabled,
+  rdsLogExportsEnabled,
+  redshiftClusterAuditLoggingEnabled,
 ];

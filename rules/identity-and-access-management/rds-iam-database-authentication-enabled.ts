@@ -44,6 +44,7 @@ const rule: Rule = {
       BackupRetentionPeriod: 7
       DeletionProtection: true
       EnableIAMDatabaseAuthentication: true
+      EnableCloudwatchLogsExports: [postgresql]
 `,
     },
   },
