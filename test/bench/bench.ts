@@ -2,7 +2,8 @@
  * `npm run bench`: how the engine's full analysis compares with a bare `yaml` parse (the floor no
  * analysis can beat), on the real-world corpus and on generated templates; how long re-analysis
  * takes after a one-line edit; and how much heap the cached results of the corpus hold.
- * `--json` prints the numbers as JSON.
+ * `--json` prints the numbers as JSON; `--shapes` measures only the hostile input shapes (aliases,
+ * wide and deep documents).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import type { Analysis } from '../../server/src/engine/engine';
 import { engine, knownRules } from '../helpers/analyze';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
+import { aliasBomb, aliasList, deepList, wideList, wideMap } from '../helpers/hostile-documents';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
 import { IAM_TARGETS, measureIam, printIam } from './iam';
 import { ACCOUNT, measurePosture, type PostureBench } from './posture';
@@ -79,9 +81,9 @@ function timePair(parse: () => void, analyze: () => void, { runs, warmups }: Tim
   return { parseMs: median(parseSamples), analyzeMs: median(analyzeSamples) };
 }
 
-function measureCase(name: string, files: readonly CorpusFile[], timing: Timing): CaseResult {
+function measureCase(name: string, files: readonly CorpusFile[], timing: Timing, options: { uniqueKeys?: boolean } = {}): CaseResult {
   const { parseMs, analyzeMs } = timePair(
-    () => files.forEach((file) => parseDocument(file.text)),
+    () => files.forEach((file) => parseDocument(file.text, options)),
     () => files.forEach((file) => engine.analyze(file.text, file.name, config)),
     timing,
   );
@@ -94,6 +96,25 @@ function measureCase(name: string, files: readonly CorpusFile[], timing: Timing)
     analyzeMs,
     ratio: analyzeMs / parseMs,
   };
+}
+
+/**
+ * Shapes that cost an analyzer more than their size suggests (issue 11): the analysis must stay
+ * linear in the text. The parse floor here is yaml's parseDocument, which does not expand aliases.
+ */
+const SHAPES: readonly (readonly [string, string])[] = [
+  ['2,000 aliases', aliasList(2_000)],
+  ['20,000 aliases', aliasList(20_000)],
+  ['alias bomb, 9 levels', aliasBomb(9)],
+  ['wide list, 20,000 items', wideList(20_000)],
+  ['wide map, 20,000 keys', wideMap(20_000)],
+  ['deep, 1,000 levels', deepList(1_000)],
+  ['deep, 100,000 levels', deepList(100_000)],
+];
+
+function shapeCases(): CaseResult[] {
+  // Without the unique-key check, which yaml makes quadratic in a map's size (22 s for 20,000 keys).
+  return SHAPES.map(([name, text]) => measureCase(name, [{ name: 'shape.yaml', text }], LARGE, { uniqueKeys: false }));
 }
 
 function generatedCase(lines: number, timing: Timing): CaseResult {
@@ -168,6 +189,13 @@ type Heap = ReturnType<typeof measureHeap>;
 
 type ServerMemory = Awaited<ReturnType<typeof measureServerMemory>>;
 
+function printShapes(shapes: readonly CaseResult[]): void {
+  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(26) : cell.padStart(10))).join(' ');
+  console.log('input shapes (issue 11: linear in the text; ms per KB should not grow with size):');
+  console.log(row(['shape', 'KB', 'parse ms', 'analyze ms', 'ms per KB']));
+  for (const c of shapes) console.log(row([c.name, (c.bytes / 1024).toFixed(0), c.parseMs.toFixed(2), c.analyzeMs.toFixed(2), (c.analyzeMs / (c.bytes / 1024)).toFixed(3)]));
+}
+
 function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysis[], heap: Heap | undefined, server: ServerMemory): void {
   const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(24) : cell.padStart(10))).join(' ');
   const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
@@ -203,6 +231,11 @@ function printPosture(posture: PostureBench | string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--shapes')) {
+    // Just the input shapes: `npm run build && node dist/bench.js --shapes`.
+    printShapes(shapeCases());
+    return;
+  }
   // First, so that the catalog's cost is measured before anything else loads it.
   const iam = measureIam(collectGarbage);
   const corpus = readCorpus();
@@ -215,13 +248,15 @@ async function main(): Promise<void> {
   ];
   // 500 is CloudFormation's own quota of resources per template; 1,000 is the design's stress case.
   const reanalyses = [500, 1_000].map(measureReanalysis);
+  const shapes = shapeCases();
   const heap = corpus ? measureHeap(corpus) : undefined;
   const server = corpus ? await measureServerMemory(corpus) : undefined;
   const posture = await measurePosture();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS }, cases, reanalyses, heap, server, iam, posture }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS }, cases, shapes, reanalyses, heap, server, iam, posture }, null, 2));
   } else {
     printTable(cases, reanalyses, heap, server);
+    printShapes(shapes);
     printIam(iam);
     printPosture(posture);
   }

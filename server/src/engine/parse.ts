@@ -1,5 +1,5 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
+import { Composer, Parser, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
 import type { Span } from './api';
 import { INTRINSIC_SHORT_TAGS, longFormIntrinsicName, shortTagToName } from './intrinsics';
 import { lastEntryEnd, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
@@ -21,11 +21,29 @@ export interface ParsedText {
   readonly cst: readonly CST.Token[];
   /** Whether the document uses anchors or aliases (one node may then appear in several places). */
   readonly hasAliases: boolean;
+  /** The work the parse did, for tests and benchmarks that bound it (absent from incremental parses). */
+  readonly stats?: ParseStats;
+}
+
+/** What building the tree cost: every figure grows with the text, never with aliases × nodes. */
+export interface ParseStats {
+  /** yaml nodes converted into the tree (each once). */
+  readonly nodes: number;
+  /** Aliases resolved (each once). */
+  readonly aliases: number;
+  /** Nodes visited to find the aliases' anchors: one walk of the document, or none without aliases. */
+  readonly anchorScan: number;
+  /** Nodes of the tree with aliases expanded: what a walk of the whole tree would visit. */
+  readonly expandedNodes: number;
 }
 
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging the server. */
 export const LIMITS = {
-  /** Nodes the tree may hold once aliases are expanded. */
+  /**
+   * Nodes the tree may hold once aliases are expanded (a billion-laughs document stops there). The
+   * engine's walks visit a node reached through several aliases once, so this bounds the tree, not
+   * the work; the work grows with the text.
+   */
   maxExpandedNodes: 2_000_000,
   maxDepth: 400,
 };
@@ -70,7 +88,7 @@ export function parseText(text: string, offset = 0): ParsedText {
   }
   const builder = new TreeBuilder(text, offset, doc, problems);
   const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : null;
-  return { text, root, format, problems, cst, hasAliases: builder.hasAliases };
+  return { text, root, format, problems, cst, hasAliases: builder.hasAliases, stats: builder.stats() };
 }
 
 function looksLikeJson(text: string): boolean {
@@ -98,6 +116,11 @@ class TreeBuilder {
   private readonly measures = new Map<Node, { readonly size: number; readonly height: number }>();
   private expandedNodes = 0;
   private reportedLimit = false;
+  /** Each alias's anchored node, found in one pass over the document on the first alias. */
+  private aliasTargets: { readonly targets: Map<Alias, YamlNode | undefined>; readonly visited: number } | undefined;
+  private aliasesResolved = 0;
+  /** Collections being converted: the path from the root, where an alias must not lead back to. */
+  private readonly building = new Set<YamlNode>();
   hasAliases = false;
 
   constructor(
@@ -107,6 +130,10 @@ class TreeBuilder {
     private readonly problems: ParseProblem[],
   ) {}
 
+  stats(): ParseStats {
+    return { nodes: this.converted.size, aliases: this.aliasesResolved, anchorScan: this.aliasTargets?.visited ?? 0, expandedNodes: this.expandedNodes };
+  }
+
   build(node: YamlNode, depth: number): Node {
     const cached = this.converted.get(node);
     if (cached) return this.reuse(cached, node, depth);
@@ -114,12 +141,22 @@ class TreeBuilder {
     let result: Node;
     if (isAlias(node) || (node as { anchor?: string }).anchor) this.hasAliases = true;
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      result = target ? this.build(target, depth) : this.nullAt(node);
+      const target = this.resolveAlias(node);
+      if (!target) {
+        this.problems.push({ code: 'syntax', message: `The alias *${node.source} refers to no anchor before it.`, span: this.span(node) });
+        result = this.nullAt(node);
+      } else if (this.building.has(target)) {
+        this.problems.push({ code: 'syntax', message: `The alias *${node.source} refers to a node that contains it.`, span: this.span(node) });
+        result = this.nullAt(node);
+      } else result = this.build(target, depth);
     } else if (isMap(node)) {
+      this.building.add(node);
       result = this.buildMap(node, depth);
+      this.building.delete(node);
     } else if (isSeq(node)) {
+      this.building.add(node);
       const items = node.items.map((item) => this.build(item as YamlNode, depth + 1));
+      this.building.delete(node);
       const span = this.collectionSpan(node, items[items.length - 1]?.span.end);
       result = this.tag(node, { kind: 'seq', span, flow: Boolean(node.flow), items } satisfies SeqNode);
     } else if (isScalar(node)) {
@@ -169,6 +206,17 @@ class TreeBuilder {
     return this.tag(node, map);
   }
 
+  /**
+   * The node an alias stands for: the last node before it with that anchor, in document order, as
+   * yaml's own `Alias.resolve` decides. That walks the whole document for every alias (aliases ×
+   * nodes); this walks it once and looks each alias up.
+   */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    this.aliasesResolved++;
+    this.aliasTargets ??= aliasTargets(this.doc);
+    return this.aliasTargets.targets.get(alias);
+  }
+
   /** Wraps a node that carries a CloudFormation short-form tag (`!Ref`) into an intrinsic. */
   private tag(node: YamlNode, converted: Node): Node {
     const name = node.tag ? shortTagToName(node.tag) : undefined;
@@ -192,6 +240,7 @@ class TreeBuilder {
     if (depth + height > LIMITS.maxDepth) return this.limit(source, TOO_DEEP);
     this.expandedNodes += size;
     if (this.expandedNodes > LIMITS.maxExpandedNodes) {
+      this.expandedNodes -= size;
       return this.limit(source, `Aliases expand this document to more than ${LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes; the rest is not analyzed.`);
     }
     return node;
@@ -256,4 +305,26 @@ class TreeBuilder {
     const range = node.range;
     return range ? { start: range[0] + this.offset, end: range[1] + this.offset } : { start: this.offset, end: this.offset };
   }
+}
+
+/**
+ * Every alias of the document with the node it refers to: one pre-order walk (keys before values,
+ * as yaml's `visit` goes) with the anchors seen so far. Iterative: the document may be deep.
+ */
+export function aliasTargets(doc: Document.Parsed): { targets: Map<Alias, YamlNode | undefined>; visited: number } {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode | undefined>();
+  const stack: unknown[] = [doc.contents];
+  let visited = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    visited++;
+    if (isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (isPair(node)) stack.push(node.value, node.key);
+    else if (isScalar(node) || isCollection(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return { targets, visited };
 }
