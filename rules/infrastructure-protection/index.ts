@@ -14,7 +14,6 @@ import ecsTaskDefinitionReadOnlyRootFilesystem from './ecs-task-definition-read-
 import ecrRepositoryScanOnPush from './ecr-repository-scan-on-push';
 import ecrRepositoryImmutableTags from './ecr-repository-immutable-tags';
 import lambdaFunctionInVpc from './lambda-function-in-vpc';
-import ec2SecurityGroupNoPublicAdminIngress from './ec2-security-group-no-public-admin-ingress';
 import dmsReplicationInstanceNotPubliclyAccessible from './dms-replication-instance-not-publicly-accessible';
 import mqBrokerNotPubliclyAccessible from './mq-broker-not-publicly-accessible';
 import mskClusterNotPubliclyAccessible from './msk-cluster-not-publicly-accessible';
