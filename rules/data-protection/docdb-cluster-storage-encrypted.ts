@@ -38,16 +38,25 @@ export default clusterStorageEncryptedRule(
       BackupRetentionPeriod: 7
 `,
       secure: `Resources:
+  AuditParameters:
+    Type: AWS::DocDB::DBClusterParameterGroup
+    Properties:
+      Description: Audit every authentication and change
+      Family: docdb5.0
+      Parameters:
+        audit_logs: enabled
   Documents:
     Type: AWS::DocDB::DBCluster
-    UpdateReplacePolicy: Snapshot
     DeletionPolicy: Snapshot
+    UpdateReplacePolicy: Snapshot
     Properties:
       MasterUsername: app
-      MasterUserPassword: "{{resolve:secretsmanager:docdb-app:SecretString:password}}"
+      MasterUserPassword: "{{resolve:secretsmanager:documents-master:SecretString:password}}"
       StorageEncrypted: true
       DeletionProtection: true
       BackupRetentionPeriod: 7
+      DBClusterParameterGroupName: !Ref AuditParameters
+      EnableCloudwatchLogsExports: [audit, profiler]
 `,
     },
   },

@@ -41,6 +41,12 @@ Resources:
   KafkaKeyArn:
     Type: String
 Resources:
+  BrokerLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Events:
     Type: AWS::MSK::Cluster
     Properties:
@@ -56,6 +62,11 @@ Resources:
         EncryptionInTransit:
           ClientBroker: TLS
           InCluster: true
+      LoggingInfo:
+        BrokerLogs:
+          CloudWatchLogs:
+            Enabled: true
+            LogGroup: !Ref BrokerLogs
 `,
     },
   },

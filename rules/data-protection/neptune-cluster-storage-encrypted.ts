@@ -36,14 +36,24 @@ export default clusterStorageEncryptedRule(
       BackupRetentionPeriod: 7
 `,
       secure: `Resources:
+  AuditParameters:
+    Type: AWS::Neptune::DBClusterParameterGroup
+    Properties:
+      Description: Audit every query
+      Family: neptune1.3
+      Parameters:
+        neptune_enable_audit_log: 1
   Graph:
     Type: AWS::Neptune::DBCluster
-    UpdateReplacePolicy: Snapshot
     DeletionPolicy: Snapshot
+    UpdateReplacePolicy: Snapshot
     Properties:
       StorageEncrypted: true
       DeletionProtection: true
       BackupRetentionPeriod: 7
+      IamAuthEnabled: true
+      DBClusterParameterGroupName: !Ref AuditParameters
+      EnableCloudwatchLogsExports: [audit]
 `,
     },
   },

@@ -41,6 +41,12 @@ export default propertyRule(
   SearchSecurityGroup:
     Type: AWS::EC2::SecurityGroup::Id
 Resources:
+  AuditLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Search:
     Type: AWS::OpenSearchService::Domain
     DeletionPolicy: Retain
@@ -57,6 +63,14 @@ Resources:
       DomainEndpointOptions:
         EnforceHTTPS: true
         TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10
+      AdvancedSecurityOptions:
+        Enabled: true
+        InternalUserDatabaseEnabled: false
+        MasterUserOptions: { MasterUserARN: arn:aws:iam::123456789012:role/search-admin }
+      LogPublishingOptions:
+        AUDIT_LOGS:
+          Enabled: true
+          CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
 `,
     },
   },

@@ -59,6 +59,12 @@ const rule: Rule = {
   SearchSecurityGroup:
     Type: AWS::EC2::SecurityGroup::Id
 Resources:
+  AuditLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Search:
     Type: AWS::OpenSearchService::Domain
     DeletionPolicy: Retain
@@ -75,6 +81,14 @@ Resources:
       DomainEndpointOptions:
         EnforceHTTPS: true
         TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07
+      AdvancedSecurityOptions:
+        Enabled: true
+        InternalUserDatabaseEnabled: false
+        MasterUserOptions: { MasterUserARN: arn:aws:iam::123456789012:role/search-admin }
+      LogPublishingOptions:
+        AUDIT_LOGS:
+          Enabled: true
+          CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
 `,
     },
   },

@@ -58,6 +58,9 @@ const rule: Rule = {
     UpdateReplacePolicy: Retain
     Properties:
       EngineVersion: OpenSearch_2.11
+      VPCOptions:
+        SubnetIds: [subnet-0aaaaaaaaaaaaaaa1, subnet-0aaaaaaaaaaaaaaa2]
+        SecurityGroupIds: [sg-0123456789abcdef0]
       EncryptionAtRestOptions: { Enabled: true }
       NodeToNodeEncryptionOptions: { Enabled: true }
       DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07 }

@@ -41,6 +41,12 @@ export default publicEndpointRule(
             Type: SERVICE_PROVIDED_EIPS
 `,
       secure: `Resources:
+  BrokerLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Events:
     Type: AWS::MSK::Cluster
     Properties:
@@ -61,6 +67,11 @@ export default publicEndpointRule(
         EncryptionInTransit:
           ClientBroker: TLS
           InCluster: true
+      LoggingInfo:
+        BrokerLogs:
+          CloudWatchLogs:
+            Enabled: true
+            LogGroup: !Ref BrokerLogs
 `,
     },
   },

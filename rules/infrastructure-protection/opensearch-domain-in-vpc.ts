@@ -40,6 +40,12 @@ export default publicEndpointRule(
         InstanceCount: 2
 `,
       secure: `Resources:
+  AuditLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Search:
     Type: AWS::OpenSearchService::Domain
     DeletionPolicy: Retain
@@ -60,6 +66,14 @@ export default publicEndpointRule(
       DomainEndpointOptions:
         EnforceHTTPS: true
         TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10
+      AdvancedSecurityOptions:
+        Enabled: true
+        InternalUserDatabaseEnabled: false
+        MasterUserOptions: { MasterUserARN: arn:aws:iam::123456789012:role/search-admin }
+      LogPublishingOptions:
+        AUDIT_LOGS:
+          Enabled: true
+          CloudWatchLogsLogGroupArn: !GetAtt AuditLogs.Arn
 `,
     },
   },

@@ -50,6 +50,7 @@ export default publicEndpointRule(
       StorageEncrypted: true
       BackupRetentionPeriod: 7
       DeletionProtection: true
+      EnableCloudwatchLogsExports: [postgresql, upgrade]
 `,
     },
   },

@@ -50,6 +50,9 @@ export default publicEndpointRule(
       ManageMasterPassword: true
       Encrypted: true
       PubliclyAccessible: false
+      LoggingProperties:
+        LogDestinationType: cloudwatch
+        LogExports: [connectionlog, userlog, useractivitylog]
 `,
     },
   },
