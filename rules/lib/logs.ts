@@ -50,11 +50,12 @@ export interface EngineSetting {
 
 /**
  * Reports each branch of a resource whose log list lacks required types (or is empty), with a fix
- * that adds them. Returns whether it reported anything.
+ * that adds them unless `offerFixes` is false (the log would still not be written). Returns whether
+ * it reported anything.
  */
-export function checkLogList(resource: Resource, context: RuleContext, requirement: LogListRequirement): boolean {
+export function checkLogList(resource: Resource, context: RuleContext, requirement: LogListRequirement, offerFixes = true): boolean {
   let reported = false;
-  const wanted = requirement.required.length > 0 ? requirement.required : requirement.suggested;
+  const wanted = offerFixes ? (requirement.required.length > 0 ? requirement.required : requirement.suggested) : undefined;
   const entries = (types: readonly string[]): ChangeValue[] => types.map((type) => (requirement.itemKey ? { [requirement.itemKey]: type } : type));
   const what = (missing: readonly string[]) => (requirement.required.length > 0 ? `lacks ${missing.map((type) => `"${type}"`).join(', ')}` : 'is empty');
 
@@ -79,7 +80,7 @@ export function checkLogList(resource: Resource, context: RuleContext, requireme
       const missing = requirement.required.length > 0 ? requirement.required.filter((type) => !types.has(type.toLowerCase())) : types.size === 0 ? ['any'] : [];
       if (missing.length === 0) continue;
       const seq = value.kind === 'collection' && value.node.kind === 'seq' ? value.node : undefined;
-      const added = requirement.required.length > 0 ? missing : requirement.suggested;
+      const added = offerFixes ? (requirement.required.length > 0 ? missing : requirement.suggested) : undefined;
       const change: Change | undefined =
         seq && added && within(seq, node) ? { kind: 'splice', seq, index: seq.items.length, deleteCount: 0, values: entries(added) } : undefined;
       failing.push({ candidate, missing, change });
@@ -89,7 +90,7 @@ export function checkLogList(resource: Resource, context: RuleContext, requireme
     const conditions = [...at.conditions, ...first.candidate.conditions];
     const detail = first.candidate.value.kind === 'noValue' ? 'is not set' : what(first.missing);
     const changes = failing.map((f) => f.change);
-    const fixes: FixSpec[] = changes.every((change): change is Change => change !== undefined)
+    const fixes: FixSpec[] = offerFixes && changes.every((change): change is Change => change !== undefined)
       ? [{ title: requirement.required.length > 0 ? `Add ${[...new Set(failing.flatMap((f) => f.missing))].join(', ')} to ${at.label}` : `Set ${at.label} to ${wanted!.join(', ')}`, preferred: true, changes }]
       : [];
     context.report({ at: node, message: `${resource.logicalId} ${requirement.phrase}: ${at.label} ${detail}${explain({ ...first.candidate, conditions })}.`, fixes });
@@ -98,25 +99,31 @@ export function checkLogList(resource: Resource, context: RuleContext, requireme
   return reported;
 }
 
-/** Reports a resource whose parameter group (its own, or the default one) leaves the log switched off. */
-export function checkEngineSetting(resource: Resource, context: RuleContext, setting: EngineSetting): void {
+/** Where a resource's parameter group (its own, or the default one) leaves the log switched off. */
+interface EngineSettingProblem {
+  readonly at: Node;
+  readonly detail: string;
+  readonly conditions: Candidate['conditions'];
+}
+
+function engineSettingProblems(resource: Resource, context: RuleContext, setting: EngineSetting): EngineSettingProblem[] {
+  const problems: EngineSettingProblem[] = [];
   const named = resource.properties?.byKey.get(setting.property);
-  const report = (at: Node, detail: string, conditions: Candidate['conditions'] = []) =>
-    context.report({ at, message: `${resource.logicalId} ${setting.phrase}: ${detail}${explainConditions(conditions)}.` });
+  const report = (at: Node, detail: string, conditions: Candidate['conditions'] = []) => problems.push({ at, detail, conditions });
   if (!named) {
     report(resource.properties ? resource.node.byKey.get('Properties')!.key : resource.key, `${setting.property} is not set, and the default parameter group has ${setting.parameter} ${setting.defaultValue}`);
-    return;
+    return problems;
   }
   const group = context.facts?.targetOf(named.value);
   if (!group) {
     // A default group named outright keeps the default; any other group lives outside the template.
     const name = context.evaluator.single(named.value);
     if (name?.kind === 'known' && /^default\./.test(String(name.value))) report(named.value, `${setting.property} names the default parameter group, which has ${setting.parameter} ${setting.defaultValue}`);
-    return;
+    return problems;
   }
-  if (group.type !== setting.groupType) return;
+  if (group.type !== setting.groupType) return problems;
   const parameters = group.properties?.byKey.get('Parameters')?.value;
-  if (!parameters) return;
+  if (!parameters) return problems;
   for (const branch of context.evaluator.candidates(parameters)) {
     if (branch.value.kind !== 'collection' || branch.value.node.kind !== 'map') continue;
     const value = branch.value.node.byKey.get(setting.parameter);
@@ -127,6 +134,7 @@ export function checkEngineSetting(resource: Resource, context: RuleContext, set
     const off = context.evaluator.candidates(value.value).find((c) => c.value.kind === 'known' && !setting.on(String(c.value.value)));
     if (off) report(named.value, `its parameter group ${group.logicalId} has ${setting.parameter} set to ${String((off.value as { value: unknown }).value)}${explain({ ...off, conditions: [...branch.conditions, ...off.conditions] })}`);
   }
+  return problems;
 }
 
 /**
@@ -168,7 +176,13 @@ export function logListRule(meta: RuleMeta, requirement: LogListRequirement | ((
     meta,
     resource(resource, context) {
       const chosen = typeof requirement === 'function' ? requirement(resource, context) : requirement;
-      if (chosen && !checkLogList(resource, context, chosen) && chosen.engineSetting) checkEngineSetting(resource, context, chosen.engineSetting);
+      if (!chosen) return;
+      // Exporting a log the engine never writes fixes nothing: no list fix while the setting is off.
+      const problems = chosen.engineSetting ? engineSettingProblems(resource, context, chosen.engineSetting) : [];
+      if (checkLogList(resource, context, chosen, problems.length === 0)) return;
+      for (const problem of problems) {
+        context.report({ at: problem.at, message: `${resource.logicalId} ${chosen.engineSetting!.phrase}: ${problem.detail}${explainConditions(problem.conditions)}.` });
+      }
     },
   };
 }

@@ -82,7 +82,7 @@ describe('suppressions', () => {
 
   it('a suppression for one rule leaves the others', () => {
     const source = 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Metadata: { pillar: { suppress: [ { rule: cloudtrail-multi-region-enabled, reason: regional by design } ] } }\n    Properties: { IsLogging: true }\n';
-    assert.deepEqual(ids(source), ['cloudtrail-log-file-validation-enabled']);
+    assert.deepEqual(ids(source), ['cloudtrail-cloudwatch-logs-enabled', 'cloudtrail-kms-encryption-enabled', 'cloudtrail-log-file-validation-enabled']);
   });
 
   it('JSON templates use Metadata', () => {

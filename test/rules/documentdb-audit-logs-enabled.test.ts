@@ -24,6 +24,18 @@ testRule(rule, {
       output: cluster('      DBClusterParameterGroupName: shared\n      EnableCloudwatchLogsExports:\n        - audit\n'),
     },
     {
+      name: 'no exports and no parameter group: no fix, since the default group would still write nothing',
+      code: cluster('      StorageEncrypted: true\n'),
+      findings: [{ range: '4:5-4:15', message: 'Docs does not publish audit logs to CloudWatch Logs: EnableCloudwatchLogsExports is not set.' }],
+      output: null,
+    },
+    {
+      name: 'no exports, the template\'s parameter group turns audit off: no fix',
+      code: cluster('      DBClusterParameterGroupName: !Ref Params\n', group('        audit_logs: disabled\n')),
+      findings: [{ range: '4:5-4:15' }],
+      output: null,
+    },
+    {
       name: 'profiler only: the fix adds audit',
       code: cluster('      DBClusterParameterGroupName: shared\n      EnableCloudwatchLogsExports: [profiler]\n'),
       findings: [{ range: '6:36-6:46', message: 'Docs does not publish audit logs to CloudWatch Logs: EnableCloudwatchLogsExports lacks "audit".' }],
