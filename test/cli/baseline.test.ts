@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { matchBaseline } from '../../server/src/cli/baseline';
 import type { ReportedFinding } from '../../server/src/cli/report';
-import { SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir } from './helpers';
+import { SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir, pinned } from './helpers';
 
 /** Two resources with findings, and a third without, to insert, edit and reorder around. */
 const STACK = `# Storage and audit
@@ -131,7 +131,7 @@ describe('baselines', () => {
     const { output } = scan(dir, '.', '--baseline', 'baseline.json');
     assert.deepEqual(output.findings.map((f) => `${f.file} ${f.ruleId}`), ['broken.yaml parse-error']);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings.map((f: { ruleId: string }) => f.ruleId), ['ebs-volume-encryption-enabled']);
-    const json = JSON.parse(pillar(['scan', '.', '--format', 'json', '--baseline', 'baseline.json'], dir).stdout) as { summary: { filesScanned: number } };
+    const json = JSON.parse(pinned(['scan', '.', '--format', 'json', '--baseline', 'baseline.json'], dir).stdout) as { summary: { filesScanned: number } };
     assert.equal(json.summary.filesScanned, 3, 'broken.yaml, volume.yaml and only.json; not baseline.json');
   });
 
@@ -153,13 +153,13 @@ describe('baselines', () => {
       ['bad-entry.json', /^pillar: baseline bad-entry\.json: finding 1 needs "file", "ruleId", "path" \(strings\) and "resource" \(a string or null\)\n$/],
     ];
     for (const [file, message] of cases) {
-      const { status, stdout, stderr } = pillar(['scan', 'volume.yaml', '--baseline', file], dir);
+      const { status, stdout, stderr } = pinned(['scan', 'volume.yaml', '--baseline', file], dir);
       assert.equal(status, 2, file);
       assert.match(stderr, message);
       assert.equal(stdout, '');
     }
     // --write-baseline refuses to overwrite a file it cannot read as a baseline (it keeps other files' entries).
-    assert.equal(pillar(['scan', 'volume.yaml', '--write-baseline', 'not-json.json'], dir).status, 2);
+    assert.equal(pinned(['scan', 'volume.yaml', '--write-baseline', 'not-json.json'], dir).status, 2);
     assert.equal(readFileSync(join(dir, 'not-json.json'), 'utf8'), '{ "version": 1,');
   });
 

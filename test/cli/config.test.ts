@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXAMPLE, REPO, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
+import { EXAMPLE, REPO, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir } from './helpers';
 
-const SETTINGS = JSON.stringify({ rules: { 'ebs-volume-encryption-enabled': 'off', 's3-bucket-public-access-block': 'warning' } });
+const SETTINGS = firstRulesOnly({ 'ebs-volume-encryption-enabled': 'off', 's3-bucket-public-access-block': 'warning', 's3-bucket-policy-requires-tls': 'warning' });
 
 function findings(stdout: string): string[] {
   return (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((f) => `${f.ruleId} ${f.severity}`);

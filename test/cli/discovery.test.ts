@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLEAN_BUCKET, UNENCRYPTED_VOLUME, WORKFLOW, pillar, tempDir } from './helpers';
+import { CLEAN_BUCKET, UNENCRYPTED_VOLUME, WORKFLOW, firstRulesOnlyFile, pillar, tempDir } from './helpers';
 
 const JSON_VOLUME = JSON.stringify({ Resources: { Volume: { Type: 'AWS::EC2::Volume', DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot', Properties: { Size: 8, Encrypted: false } } } }, null, 2);
 
@@ -19,7 +19,7 @@ function repository(): string {
 }
 
 function scan(args: readonly string[], cwd: string) {
-  const { status, stdout, stderr } = pillar(['scan', ...args, '--format', 'json'], cwd);
+  const { status, stdout, stderr } = pillar(['scan', ...args, '--config', firstRulesOnlyFile(), '--format', 'json'], cwd);
   assert.equal(stderr, '');
   const output = JSON.parse(stdout) as { findings: { file: string; ruleId: string }[]; summary: { filesScanned: number } };
   return { status, files: output.findings.map((f) => `${f.file} ${f.ruleId}`), scanned: output.summary.filesScanned };

@@ -12,8 +12,8 @@ describe('exit codes', () => {
   });
 
   it('is 0 for a clean template', () => {
-    const dir = tempDir({ 'bucket.yaml': CLEAN_BUCKET });
-    assert.equal(pillar(['scan', 'bucket.yaml', '--fail-on', 'info'], dir).status, 0);
+    const dir = tempDir({ 'bucket.yaml': CLEAN_BUCKET, 'only.json': firstRulesOnly() });
+    assert.equal(pillar(['scan', 'bucket.yaml', '--config', 'only.json', '--fail-on', 'info'], dir).status, 0);
   });
 
   it('compares warnings with the threshold', () => {
@@ -37,8 +37,8 @@ describe('exit codes', () => {
   });
 
   it('counts the warnings --quiet hides towards the exit code', () => {
-    const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL });
-    const quiet = pillar(['scan', 'trail.yaml', '--quiet', '--fail-on', 'warning'], dir);
+    const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL, 'only.json': firstRulesOnly() });
+    const quiet = pillar(['scan', 'trail.yaml', '--config', 'only.json', '--quiet', '--fail-on', 'warning'], dir);
     assert.equal(quiet.status, 1);
     assert.match(quiet.stdout, /^No findings in 1 file scanned\.\n  2 warning or info findings not shown \(--quiet\)\.\n$/);
   });

@@ -8,7 +8,7 @@ import { replaceFile, type FileOps } from '../../server/src/cli/atomic-write';
 import { scanFiles } from '../../server/src/cli/scan';
 import { resolveConfig } from '../../server/src/engine/config';
 import { Engine } from '../../server/src/engine/engine';
-import { EXAMPLE, REPO, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir } from './helpers';
+import { EXAMPLE, REPO, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, pinned, tempDir } from './helpers';
 
 const { readFileSync, writeFileSync, readdirSync, statSync, chmodSync, symlinkSync, lstatSync, linkSync } = fs;
 const example = readFileSync(join(REPO, EXAMPLE), 'utf8');
@@ -65,15 +65,15 @@ describe('--fix', () => {
 
   it('applies a fix that replaces the resource only with --fix-replacing', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME });
-    assert.equal(pillar(['scan', 'volume.yaml', '--fix'], dir).status, 1);
+    assert.equal(pinned(['scan', 'volume.yaml', '--fix'], dir).status, 1);
     assert.equal(readFileSync(join(dir, 'volume.yaml'), 'utf8'), UNENCRYPTED_VOLUME);
-    assert.equal(pillar(['scan', 'volume.yaml', '--fix', '--fix-replacing'], dir).status, 0);
+    assert.equal(pinned(['scan', 'volume.yaml', '--fix', '--fix-replacing'], dir).status, 0);
     assert.equal(readFileSync(join(dir, 'volume.yaml'), 'utf8'), UNENCRYPTED_VOLUME.replace('Encrypted: false', 'Encrypted: true'));
   });
 
   it('takes another pass when two fixes cannot go together: both CloudTrail fixes add the missing Properties', () => {
     const dir = tempDir({ 'trail.yaml': 'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n' });
-    const { status, stderr } = pillar(['scan', 'trail.yaml', '--fix', '--fail-on', 'info'], dir);
+    const { status, stderr } = pinned(['scan', 'trail.yaml', '--fix', '--fail-on', 'info'], dir);
     assert.deepEqual([status, stderr], [0, '']);
     assert.equal(
       readFileSync(join(dir, 'trail.yaml'), 'utf8'),
@@ -85,7 +85,7 @@ describe('--fix', () => {
     const crlf = `\ufeff${SINGLE_REGION_TRAIL.replace(/\n/g, '\r\n')}`;
     const dir = tempDir({ 'trail.yaml': crlf });
     chmodSync(join(dir, 'trail.yaml'), 0o640);
-    assert.equal(pillar(['scan', 'trail.yaml', '--fix', '--fail-on', 'info'], dir).status, 0);
+    assert.equal(pinned(['scan', 'trail.yaml', '--fix', '--fail-on', 'info'], dir).status, 0);
     const fixed = readFileSync(join(dir, 'trail.yaml'), 'utf8');
     assert.equal(fixed, `${crlf}      EnableLogFileValidation: true\r\n      IsMultiRegionTrail: true\r\n`);
     assert.equal(statSync(join(dir, 'trail.yaml')).mode & 0o777, 0o640);
@@ -94,7 +94,7 @@ describe('--fix', () => {
   it('writes through a symbolic link to the file it names, and leaves no temporary file behind', () => {
     const dir = tempDir({ 'real/trail.yaml': SINGLE_REGION_TRAIL });
     symlinkSync('real/trail.yaml', join(dir, 'link.yaml'));
-    assert.equal(pillar(['scan', 'link.yaml', '--fix', '--fail-on', 'info'], dir).status, 0);
+    assert.equal(pinned(['scan', 'link.yaml', '--fix', '--fail-on', 'info'], dir).status, 0);
     assert.ok(lstatSync(join(dir, 'link.yaml')).isSymbolicLink());
     assert.match(readFileSync(join(dir, 'real/trail.yaml'), 'utf8'), /IsMultiRegionTrail: true\n$/);
     assert.deepEqual([readdirSync(dir).sort(), readdirSync(join(dir, 'real'))], [['link.yaml', 'real'], ['trail.yaml']]);
@@ -105,7 +105,7 @@ describe('--fix', () => {
     const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL });
     writeFileSync(join(dir, 'latin1.yaml'), latin1);
     linkSync(join(dir, 'trail.yaml'), join(dir, 'same-trail.yaml'));
-    const { status, stderr } = pillar(['scan', 'trail.yaml', 'latin1.yaml', '--fix', '--fail-on', 'never'], dir);
+    const { status, stderr } = pinned(['scan', 'trail.yaml', 'latin1.yaml', '--fix', '--fail-on', 'never'], dir);
     assert.equal(status, 0);
     assert.equal(
       stderr,
@@ -119,27 +119,27 @@ describe('--fix', () => {
 describe('--fix-dry-run', () => {
   it('prints the fixes as a unified diff and writes nothing; the diff applies to give what --fix writes', () => {
     const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL, 'volume.yaml': UNENCRYPTED_VOLUME, 'fixed/trail.yaml': SINGLE_REGION_TRAIL });
-    const { status, stdout, stderr } = pillar(['scan', 'trail.yaml', 'volume.yaml', '--fix-dry-run'], dir);
+    const { status, stdout, stderr } = pinned(['scan', 'trail.yaml', 'volume.yaml', '--fix-dry-run'], dir);
     assert.equal(status, 1, 'the volume keeps its error');
     assert.equal(stdout, TRAIL_DIFF);
     assert.equal(stderr, 'pillar: --fix-dry-run: 2 fixes in 1 file would be applied; nothing was written.\n');
     assert.equal(readFileSync(join(dir, 'trail.yaml'), 'utf8'), SINGLE_REGION_TRAIL);
     const applied = spawnSync('git', ['apply'], { cwd: dir, input: stdout, encoding: 'utf8' });
     assert.equal(applied.status, 0, applied.stderr);
-    pillar(['scan', 'fixed/trail.yaml', '--fix'], dir);
+    pinned(['scan', 'fixed/trail.yaml', '--fix'], dir);
     assert.equal(readFileSync(join(dir, 'trail.yaml'), 'utf8'), readFileSync(join(dir, 'fixed/trail.yaml'), 'utf8'));
   });
 
   it('includes the fixes that replace resources with --fix-replacing, and prints nothing when there is nothing to fix', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME });
-    assert.match(pillar(['scan', 'volume.yaml', '--fix-dry-run', '--fix-replacing'], dir).stdout, /^-      Encrypted: false\n\+      Encrypted: true\n$/m);
-    assert.equal(pillar(['scan', 'volume.yaml', '--fix-dry-run'], dir).stdout, '');
+    assert.match(pinned(['scan', 'volume.yaml', '--fix-dry-run', '--fix-replacing'], dir).stdout, /^-      Encrypted: false\n\+      Encrypted: true\n$/m);
+    assert.equal(pinned(['scan', 'volume.yaml', '--fix-dry-run'], dir).stdout, '');
   });
 });
 
 describe('writing fixed files', () => {
   const engine = new Engine(RULES);
-  const config = resolveConfig([], engine.metasById);
+  const config = resolveConfig([JSON.parse(firstRulesOnly())], engine.metasById);
 
   it('leaves a file that changed on disk during the scan as it is, reports it as it was read, and says so', () => {
     const dir = tempDir({ 'trail.yaml': SINGLE_REGION_TRAIL });

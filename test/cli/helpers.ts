@@ -24,12 +24,26 @@ export function pillar(args: readonly string[], cwd = REPO, env: Readonly<Record
 }
 
 /**
- * A configuration that turns off every rule but the first seven, so that output snapshots and
- * exact expectations hold however many rules are added later.
+ * A configuration that runs only the first seven rules, at their default severities, so that output
+ * snapshots and exact expectations hold however many rules are added later.
  */
-export function firstRulesOnly(): string {
-  const off = RULES.map((rule) => rule.meta.id).filter((id) => !FIRST_RULES.includes(id));
-  return JSON.stringify({ rules: Object.fromEntries(off.map((id) => [id, 'off'])) });
+export function firstRulesOnly(overrides: Readonly<Record<string, unknown>> = {}): string {
+  const severity = (id: string) => RULES.find((rule) => rule.meta.id === id)!.meta.severity;
+  return JSON.stringify({ onlyConfiguredRules: true, rules: { ...Object.fromEntries(FIRST_RULES.map((id) => [id, severity(id)])), ...overrides } });
+}
+
+/** The path of a file holding `firstRulesOnly()`, outside any folder a test scans. */
+export function firstRulesOnlyFile(): string {
+  return join(tempDir({ 'only.json': firstRulesOnly() }), 'only.json');
+}
+
+/** A file configuring the rules that raise the bundled example's findings (EXAMPLE_FINDINGS), and no others. */
+let exampleRulesFile: string | undefined;
+
+/** Runs the CLI with only the example's rules, for tests whose expectations are exact. */
+export function pinned(args: readonly string[], cwd = REPO, env: Readonly<Record<string, string>> = {}): CliResult {
+  exampleRulesFile ??= join(tempDir({ 'example-rules.json': firstRulesOnly({ 's3-bucket-policy-requires-tls': 'warning' }) }), 'example-rules.json');
+  return pillar([...args, '--config', exampleRulesFile], cwd, env);
 }
 
 export const FIRST_RULES: readonly string[] = [

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXAMPLE, EXAMPLE_FINDINGS, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
+import { EXAMPLE, EXAMPLE_FINDINGS, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pinned, tempDir } from './helpers';
 
 describe('json output', () => {
-  const { status, stdout, stderr } = pillar(['scan', EXAMPLE, '--format', 'json']);
+  const { status, stdout, stderr } = pinned(['scan', EXAMPLE, '--format', 'json']);
   const output = JSON.parse(stdout);
 
   it('is { findings, summary } and keeps the exit code', () => {
@@ -44,12 +44,12 @@ describe('json output', () => {
 
   it('adds fixed after --fix and baseline with a baseline, and nothing without them', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME, 'trail.yaml': SINGLE_REGION_TRAIL });
-    const plain = JSON.parse(pillar(['scan', '.', '--format', 'json'], dir).stdout);
+    const plain = JSON.parse(pinned(['scan', '.', '--format', 'json'], dir).stdout);
     assert.equal('fixed' in plain, false);
     assert.equal('baseline' in plain, false);
-    const fixed = JSON.parse(pillar(['scan', 'volume.yaml', '--fix', '--format', 'json'], dir).stdout);
+    const fixed = JSON.parse(pinned(['scan', 'volume.yaml', '--fix', '--format', 'json'], dir).stdout);
     assert.deepEqual(fixed.fixed, []);
-    const written = JSON.parse(pillar(['scan', 'trail.yaml', '--fix', '--format', 'json', '--write-baseline', 'base.json'], dir).stdout);
+    const written = JSON.parse(pinned(['scan', 'trail.yaml', '--fix', '--format', 'json', '--write-baseline', 'base.json'], dir).stdout);
     assert.deepEqual(
       written.fixed.map((f: { file: string; ruleId: string; resource: string; path: string; fix: string }) => [f.file, f.ruleId, f.resource, f.path, f.fix]),
       [

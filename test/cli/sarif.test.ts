@@ -10,7 +10,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { ENGINE_CHECKS } from '../../server/src/engine/engine-checks';
 import type { Rule } from '../../server/src/engine/rule';
 import packageJson from '../../package.json';
-import { EXAMPLE, EXAMPLE_FINDINGS, REPO, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pillar, tempDir } from './helpers';
+import { EXAMPLE, EXAMPLE_FINDINGS, REPO, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, pinned, tempDir } from './helpers';
 import { parseSarif } from './sarif-schema';
 
 interface Descriptor {
@@ -75,7 +75,7 @@ interface SarifLog {
 }
 
 function sarif(args: readonly string[], cwd = REPO): SarifLog {
-  const { stdout, stderr } = pillar(['scan', ...args, '--format', 'sarif'], cwd);
+  const { stdout, stderr } = pinned(['scan', ...args, '--format', 'sarif'], cwd);
   assert.equal(stderr, '');
   return parseSarif<SarifLog>(stdout);
 }
@@ -225,7 +225,7 @@ describe('sarif fixes', () => {
       { deletedRegion: { startLine: 6, startColumn: 25, endLine: 6, endColumn: 25 }, insertedContent: { text: '\n      EnableLogFileValidation: true' } },
     ]);
     const both = [...results[0].fixes![0].artifactChanges[0].replacements, ...results[1].fixes![0].artifactChanges[0].replacements];
-    assert.equal(pillar(['scan', 'fixed/trail.yaml', '--fix', '--fail-on', 'never'], dir).status, 0);
+    assert.equal(pinned(['scan', 'fixed/trail.yaml', '--fix', '--fail-on', 'never'], dir).status, 0);
     assert.equal(applyReplacements(SINGLE_REGION_TRAIL, both), readFileSync(join(dir, 'fixed/trail.yaml'), 'utf8'));
   });
 
@@ -285,10 +285,10 @@ describe('sarif invocations', () => {
 describe('sarif with a baseline', () => {
   it('reports only new results, each with baselineState "new"', () => {
     const dir = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME });
-    assert.equal(pillar(['scan', 'volume.yaml', '--write-baseline', 'baseline.json'], dir).status, 0);
+    assert.equal(pinned(['scan', 'volume.yaml', '--write-baseline', 'baseline.json'], dir).status, 0);
     assert.deepEqual(sarif(['volume.yaml', '--baseline', 'baseline.json'], dir).runs[0].results, []);
     const dir2 = tempDir({ 'volume.yaml': UNENCRYPTED_VOLUME, 'trail.yaml': SINGLE_REGION_TRAIL });
-    pillar(['scan', 'volume.yaml', '--write-baseline', 'baseline.json'], dir2);
+    pinned(['scan', 'volume.yaml', '--write-baseline', 'baseline.json'], dir2);
     const results = sarif(['.', '--baseline', 'baseline.json'], dir2).runs[0].results;
     assert.deepEqual(results.map((r) => [r.ruleId, r.baselineState]), [
       ['cloudtrail-log-file-validation-enabled', 'new'],

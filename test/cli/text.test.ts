@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { wantsColor } from '../../server/src/cli/color';
-import { EXAMPLE, CLEAN_BUCKET, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir } from './helpers';
+import { EXAMPLE, CLEAN_BUCKET, SINGLE_REGION_TRAIL, UNENCRYPTED_VOLUME, firstRulesOnly, pillar, tempDir, pinned } from './helpers';
 
 const ESC = '\u001b[';
 
@@ -41,7 +41,7 @@ describe('text output', () => {
 
   it('paints file, position, severity, rule and summary when colour is on', () => {
     const dir = tempDir({ 'b.yaml': SINGLE_REGION_TRAIL });
-    const { stdout } = pillar(['scan', 'b.yaml', '--color'], dir);
+    const { stdout } = pinned(['scan', 'b.yaml', '--color'], dir);
     const [file, first] = stdout.split('\n');
     assert.equal(file, `${ESC}4mb.yaml${ESC}0m`);
     assert.equal(
@@ -53,14 +53,14 @@ describe('text output', () => {
 
   it('says so when nothing is found, and colours nothing that is not a terminal', () => {
     const dir = tempDir({ 'bucket.yaml': CLEAN_BUCKET });
-    const { status, stdout } = pillar(['scan', 'bucket.yaml'], dir);
+    const { status, stdout } = pinned(['scan', 'bucket.yaml'], dir);
     assert.equal(status, 0);
     assert.equal(stdout, 'No findings in 1 file scanned.\n');
-    assert.doesNotMatch(pillar(['scan', EXAMPLE]).stdout, /\u001b\[/);
+    assert.doesNotMatch(pinned(['scan', EXAMPLE]).stdout, /\u001b\[/);
   });
 
   it('honours FORCE_COLOR and NO_COLOR, and --color and --no-color over both', () => {
-    const colored = (args: string[], env: Record<string, string>) => /\u001b\[/.test(pillar(['scan', EXAMPLE, ...args], undefined, env).stdout);
+    const colored = (args: string[], env: Record<string, string>) => /\u001b\[/.test(pinned(['scan', EXAMPLE, ...args], undefined, env).stdout);
     assert.equal(colored([], { FORCE_COLOR: '1' }), true);
     assert.equal(colored([], { FORCE_COLOR: '0' }), false);
     assert.equal(colored([], { NO_COLOR: '1', FORCE_COLOR: '1' }), true);
