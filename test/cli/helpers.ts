@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { RULES } from '../../rules';
+import { FIRST_RULES, exampleRulesOnly, firstRulesOnly } from '../helpers/pinned-rules';
+
+export { FIRST_RULES, firstRulesOnly };
 
 export const REPO = resolve(__dirname, '../..');
 const CLI = join(REPO, 'dist/cli.js');
@@ -23,15 +25,6 @@ export function pillar(args: readonly string[], cwd = REPO, env: Readonly<Record
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/**
- * A configuration that runs only the first seven rules, at their default severities, so that output
- * snapshots and exact expectations hold however many rules are added later.
- */
-export function firstRulesOnly(overrides: Readonly<Record<string, unknown>> = {}): string {
-  const severity = (id: string) => RULES.find((rule) => rule.meta.id === id)!.meta.severity;
-  return JSON.stringify({ onlyConfiguredRules: true, rules: { ...Object.fromEntries(FIRST_RULES.map((id) => [id, severity(id)])), ...overrides } });
-}
-
 /** The path of a file holding `firstRulesOnly()`, outside any folder a test scans. */
 export function firstRulesOnlyFile(): string {
   return join(tempDir({ 'only.json': firstRulesOnly() }), 'only.json');
@@ -42,19 +35,10 @@ let exampleRulesFile: string | undefined;
 
 /** Runs the CLI with only the example's rules, for tests whose expectations are exact. */
 export function pinned(args: readonly string[], cwd = REPO, env: Readonly<Record<string, string>> = {}): CliResult {
-  exampleRulesFile ??= join(tempDir({ 'example-rules.json': firstRulesOnly({ 's3-bucket-policy-requires-tls': 'warning' }) }), 'example-rules.json');
+  exampleRulesFile ??= join(tempDir({ 'example-rules.json': exampleRulesOnly() }), 'example-rules.json');
   return pillar([...args, '--config', exampleRulesFile], cwd, env);
 }
 
-export const FIRST_RULES: readonly string[] = [
-  'cloudtrail-log-file-validation-enabled',
-  'cloudtrail-multi-region-enabled',
-  'ebs-volume-encryption-enabled',
-  'ec2-security-group-no-public-admin-ingress',
-  'iam-policy-no-wildcard-action',
-  'rds-instance-storage-encrypted',
-  's3-bucket-public-access-block',
-];
 
 /** A fresh temporary folder holding the given files (paths relative to it, folders created). */
 export function tempDir(files: Readonly<Record<string, string>>): string {

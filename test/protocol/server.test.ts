@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
 import { fileUri, LspClient } from '../helpers/lsp-client';
+import { exampleRulesOnly } from '../helpers/pinned-rules';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../../examples/insecure-stack.yaml'), 'utf8');
 
@@ -25,6 +26,8 @@ describe('language server over stdio', () => {
 
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'pillar-lsp-'));
+    // Exact expectations below: only the rules that raise the example's eight findings.
+    writeFileSync(join(workspace, '.pillar.json'), exampleRulesOnly());
     client = new LspClient();
     const result = (await client.initialize(workspace)) as { capabilities: Record<string, unknown> };
     assert.ok(result.capabilities.hoverProvider);
@@ -195,6 +198,7 @@ describe('language server over stdio', () => {
 describe('language server with a client that pushes its settings', () => {
   it('applies the pillar section of didChangeConfiguration', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'pillar-lsp-push-'));
+    writeFileSync(join(workspace, '.pillar.json'), exampleRulesOnly());
     const client = new LspClient();
     try {
       await client.initialize(workspace, { pullConfiguration: false });
