@@ -4,6 +4,7 @@ import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled'
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
@@ -19,6 +20,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
+  mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
   opensearchAuditLogsEnabled,
