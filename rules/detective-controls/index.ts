@@ -4,6 +4,7 @@ import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled'
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
 import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
@@ -20,6 +21,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
+  eksClusterControlPlaneLogging,
   mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
