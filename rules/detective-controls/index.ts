@@ -5,6 +5,7 @@ import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
+import logGroupRetentionPeriod from './log-group-retention-period';
 import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
@@ -22,6 +23,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
   eksClusterControlPlaneLogging,
+  logGroupRetentionPeriod,
   mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
