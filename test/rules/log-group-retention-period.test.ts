@@ -38,7 +38,7 @@ testRule(rule, {
       file: 't.json',
       code: '{"Resources": {"Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": "30"}}}}',
       findings: [{ range: '1:90-1:94' }],
-      output: '{"Resources": {"Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": 365}}}}',
+      output: '{"Resources": {"Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": "365"}}}}',
     },
   ],
 });
