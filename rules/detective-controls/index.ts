@@ -3,6 +3,7 @@ import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enable
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
+import configRecorderAllResources from './config-recorder-all-resources';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
 import logGroupRetentionPeriod from './log-group-retention-period';
@@ -21,6 +22,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
+  configRecorderAllResources,
   documentdbAuditLogsEnabled,
   eksClusterControlPlaneLogging,
   logGroupRetentionPeriod,
