@@ -6,6 +6,7 @@ import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import configRecorderAllResources from './config-recorder-all-resources';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
+import guarddutyDetectorEnabled from './guardduty-detector-enabled';
 import logGroupRetentionPeriod from './log-group-retention-period';
 import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
@@ -25,6 +26,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   configRecorderAllResources,
   documentdbAuditLogsEnabled,
   eksClusterControlPlaneLogging,
+  guarddutyDetectorEnabled,
   logGroupRetentionPeriod,
   mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
