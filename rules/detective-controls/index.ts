@@ -7,6 +7,7 @@ import configRecorderAllResources from './config-recorder-all-resources';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
 import guarddutyDetectorEnabled from './guardduty-detector-enabled';
+import guarddutyDetectorFeatures from './guardduty-detector-features';
 import logGroupRetentionPeriod from './log-group-retention-period';
 import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
@@ -27,6 +28,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   documentdbAuditLogsEnabled,
   eksClusterControlPlaneLogging,
   guarddutyDetectorEnabled,
+  guarddutyDetectorFeatures,
   logGroupRetentionPeriod,
   mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
