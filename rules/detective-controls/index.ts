@@ -13,6 +13,7 @@ import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
+import securityHubEnabled from './security-hub-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
 import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
@@ -38,4 +39,5 @@ export const detectiveControlsRules: readonly Rule[] = [
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
+  securityHubEnabled,
 ];
