@@ -1,4 +1,6 @@
-import type { Rule } from '../../server/src/engine/rule';
+import type { Resource } from '../../server/src/engine/model';
+import type { Rule, RuleContext } from '../../server/src/engine/rule';
+import { asBoolean } from '../lib/values';
 
 /** The account-level detective services whose setup in a template marks it as the account's security baseline. */
 const SECURITY_SERVICES: Readonly<Record<string, string>> = {
@@ -15,7 +17,7 @@ const rule: Rule = {
     severity: 'info',
     title: 'A template that sets up the account\'s security services should enable Security Hub',
     rationale:
-      'GuardDuty, AWS Config and CloudTrail each produce findings or records in their own console, in each region. Security Hub gathers the findings of GuardDuty, Inspector, Macie, IAM Access Analyzer and Config rules in one place, scores the account against standards such as AWS Foundational Security Best Practices continuously, and gives responders one feed to route and triage. A template that turns on the other services is the account\'s security baseline and the natural place to turn it on too.',
+      'GuardDuty, AWS Config and CloudTrail each produce findings or records in their own console, in each region. Security Hub gathers the findings of GuardDuty, Inspector, Macie, IAM Access Analyzer and Config rules in one place, scores the account against standards such as AWS Foundational Security Best Practices continuously, and gives responders one feed to route and triage. A template that turns on the other services (a GuardDuty detector, a Config recorder, a multi-region or organization trail) is the account\'s security baseline and the natural place to turn it on too.',
     remediation:
       'Add an `AWS::SecurityHub::Hub` resource (with `EnableDefaultStandards` or `AWS::SecurityHub::Standard` resources for the standards you follow), or enable Security Hub for the organization from a delegated administrator, in which case this finding can be suppressed. Creating the hub fails where Security Hub is already enabled: import the existing hub into the stack instead.',
     docs: [
@@ -70,7 +72,7 @@ const rule: Rule = {
   template(template, context) {
     // Any Security Hub resource (a hub, a standard, a configuration policy, a delegated admin) means it is handled here.
     if (template.resources.some((resource) => resource.type.startsWith('AWS::SecurityHub::'))) return;
-    const services = template.resources.filter((resource) => SECURITY_SERVICES[resource.type]);
+    const services = template.resources.filter((resource) => SECURITY_SERVICES[resource.type] && (resource.type !== 'AWS::CloudTrail::Trail' || accountTrail(resource, context)));
     if (services.length === 0) return;
     const names = [...new Set(services.map((resource) => SECURITY_SERVICES[resource.type]))];
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
@@ -80,5 +82,16 @@ const rule: Rule = {
     });
   },
 };
+
+/**
+ * A trail that covers the account (multi-region) or the organization: a single-region trail is
+ * usually a workload's own (data events of one bucket), not the account's baseline.
+ */
+function accountTrail(trail: Resource, context: RuleContext): boolean {
+  return ['IsMultiRegionTrail', 'IsOrganizationTrail'].some((key) => {
+    const value = trail.properties?.byKey.get(key)?.value;
+    return value !== undefined && context.evaluator.candidates(value).some((candidate) => asBoolean(candidate.value) === true);
+  });
+}
 
 export default rule;
