@@ -1,7 +1,9 @@
 import rule from '../../rules/detective-controls/guardduty-detector-enabled';
 import { testRule } from '../helpers/rule-tester';
 
-const detector = (enable: string) => `Resources:\n  Detector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: ${enable}\n`;
+// Findings routed, so that turning the detector on raises nothing from guardduty-findings-routed.
+const routed = '  Findings:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: { source: [aws.guardduty] }\n';
+const detector = (enable: string) => `Resources:\n  Detector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: ${enable}\n${routed}`;
 
 testRule(rule, {
   valid: [
@@ -27,9 +29,9 @@ testRule(rule, {
     {
       name: 'JSON, suspended',
       file: 't.json',
-      code: '{"Resources": {"Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": false}}}}',
+      code: '{"Resources": {"Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": false}}, "Findings": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"source": ["aws.guardduty"]}}}}}',
       findings: [{ range: '1:90-1:95' }],
-      output: '{"Resources": {"Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true}}}}',
+      output: '{"Resources": {"Detector": {"Type": "AWS::GuardDuty::Detector", "Properties": {"Enable": true}}, "Findings": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"source": ["aws.guardduty"]}}}}}',
     },
   ],
 });
