@@ -3,10 +3,17 @@ import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enable
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
+import configRecorderAllResources from './config-recorder-all-resources';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import eksClusterControlPlaneLogging from './eks-cluster-control-plane-logging';
+import guarddutyDetectorEnabled from './guardduty-detector-enabled';
+import guarddutyDetectorFeatures from './guardduty-detector-features';
+import logGroupRetentionPeriod from './log-group-retention-period';
+import mqBrokerAuditLoggingEnabled from './mq-broker-audit-logging-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
+import securityHubEnabled from './security-hub-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
 import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
@@ -18,7 +25,13 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
+  configRecorderAllResources,
   documentdbAuditLogsEnabled,
+  eksClusterControlPlaneLogging,
+  guarddutyDetectorEnabled,
+  guarddutyDetectorFeatures,
+  logGroupRetentionPeriod,
+  mqBrokerAuditLoggingEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
   opensearchAuditLogsEnabled,
@@ -26,4 +39,5 @@ export const detectiveControlsRules: readonly Rule[] = [
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
+  securityHubEnabled,
 ];
