@@ -7,6 +7,7 @@ import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
+import s3BucketAccessLoggingEnabled from './s3-bucket-access-logging-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
 import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
@@ -26,4 +27,5 @@ export const detectiveControlsRules: readonly Rule[] = [
   rdsEnhancedMonitoringEnabled,
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
+  s3BucketAccessLoggingEnabled,
 ];
