@@ -4,6 +4,7 @@ import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled'
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
 import cloudtrailMultiRegionEnabled from './cloudtrail-multi-region-enabled';
 import documentdbAuditLogsEnabled from './documentdb-audit-logs-enabled';
+import elbAccessLogsEnabled from './elb-access-logs-enabled';
 import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled';
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
@@ -20,6 +21,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   cloudtrailLoggingEnabled,
   cloudtrailMultiRegionEnabled,
   documentdbAuditLogsEnabled,
+  elbAccessLogsEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
   opensearchAuditLogsEnabled,
