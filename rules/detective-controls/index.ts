@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import cloudfrontDistributionLoggingEnabled from './cloudfront-distribution-logging-enabled';
 import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enabled';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
@@ -16,6 +17,7 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
+  cloudfrontDistributionLoggingEnabled,
   cloudtrailCloudwatchLogsEnabled,
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLoggingEnabled,

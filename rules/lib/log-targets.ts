@@ -168,3 +168,27 @@ export function vpcFlowLogged(vpc: Resource, context: RuleContext): boolean {
   const subnets = facts.pointingAt(vpc, 'AWS::EC2::Subnet', 'VpcId');
   return subnets.length > 0 && subnets.every((subnet) => facts.flowLogsOf(subnet).length > 0);
 }
+
+const deliverySources = new WeakMap<Template, ReadonlyMap<Resource, readonly Resource[]>>();
+
+/**
+ * The `AWS::Logs::DeliverySource` resources of the template that take logs from a resource (v2 log
+ * delivery of CloudFront, and other services that vend logs through CloudWatch Logs deliveries).
+ */
+export function deliverySourcesOf(resource: Resource, context: RuleContext): readonly Resource[] {
+  const template = context.template;
+  if (!template) return [];
+  let byResource = deliverySources.get(template);
+  if (!byResource) {
+    const map = new Map<Resource, Resource[]>();
+    for (const source of template.resources) {
+      if (source.type !== 'AWS::Logs::DeliverySource') continue;
+      const arn = source.properties?.byKey.get('ResourceArn')?.value;
+      const target = arn && (context.facts?.targetOf(arn) ?? subTarget(arn, template));
+      if (target) map.set(target, [...(map.get(target) ?? []), source]);
+    }
+    byResource = map;
+    deliverySources.set(template, byResource);
+  }
+  return byResource.get(resource) ?? [];
+}
