@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import apigatewayStageAccessLogging from './apigateway-stage-access-logging';
 import cloudfrontDistributionLoggingEnabled from './cloudfront-distribution-logging-enabled';
 import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enabled';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
@@ -17,6 +18,7 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
+  apigatewayStageAccessLogging,
   cloudfrontDistributionLoggingEnabled,
   cloudtrailCloudwatchLogsEnabled,
   cloudtrailKmsEncryptionEnabled,
