@@ -1,5 +1,6 @@
 import type { Rule } from '../../server/src/engine/rule';
 import apigatewayStageAccessLogging from './apigateway-stage-access-logging';
+import apigatewayStageExecutionLogging from './apigateway-stage-execution-logging';
 import cloudfrontDistributionLoggingEnabled from './cloudfront-distribution-logging-enabled';
 import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enabled';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
@@ -19,6 +20,7 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
   apigatewayStageAccessLogging,
+  apigatewayStageExecutionLogging,
   cloudfrontDistributionLoggingEnabled,
   cloudtrailCloudwatchLogsEnabled,
   cloudtrailKmsEncryptionEnabled,
