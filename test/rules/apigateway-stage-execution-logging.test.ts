@@ -53,7 +53,7 @@ testRule(rule, {
       name: 'logging OFF in one branch of !If',
       code: condition + template(restStage(`      MethodSettings:\n${all('          LoggingLevel: !If [Prod, INFO, "OFF"]\n')}`), account),
       findings: [{ range: '12:25-12:48', message: 'Stage does not write execution logs: LoggingLevel is "OFF" (when condition Prod is false).' }],
-      output: condition + template(restStage(`      MethodSettings:\n${all('          LoggingLevel: !If [Prod, INFO, ERROR]\n')}`), account),
+      output: condition + template(restStage(`      MethodSettings:\n${all('          LoggingLevel: !If [Prod, INFO, "ERROR"]\n')}`), account),
     },
     {
       name: 'a deployment creating its stage without logging',
