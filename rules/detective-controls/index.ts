@@ -1,6 +1,7 @@
 import type { Rule } from '../../server/src/engine/rule';
 import apigatewayStageAccessLogging from './apigateway-stage-access-logging';
 import apigatewayStageExecutionLogging from './apigateway-stage-execution-logging';
+import apigatewayStageXrayTracing from './apigateway-stage-xray-tracing';
 import cloudfrontDistributionLoggingEnabled from './cloudfront-distribution-logging-enabled';
 import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enabled';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
@@ -21,6 +22,7 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 export const detectiveControlsRules: readonly Rule[] = [
   apigatewayStageAccessLogging,
   apigatewayStageExecutionLogging,
+  apigatewayStageXrayTracing,
   cloudfrontDistributionLoggingEnabled,
   cloudtrailCloudwatchLogsEnabled,
   cloudtrailKmsEncryptionEnabled,
