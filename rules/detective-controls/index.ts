@@ -13,6 +13,7 @@ import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
 import s3BucketAccessLoggingEnabled from './s3-bucket-access-logging-enabled';
+import vpcFlowLogsEnabled from './vpc-flow-logs-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
 import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
@@ -38,4 +39,5 @@ export const detectiveControlsRules: readonly Rule[] = [
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
   s3BucketAccessLoggingEnabled,
+  vpcFlowLogsEnabled,
 ];

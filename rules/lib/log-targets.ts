@@ -158,15 +158,17 @@ function servicesIn(document: Node | undefined): Set<string> {
 
 /**
  * Whether a VPC's traffic is captured by flow logs of the template: a flow log on the VPC itself, or
- * one on every subnet the template creates in it. Flow logs on network interfaces do not count:
+ * one on every subnet the template creates in it (subnets added by other stacks are not seen). Flow logs on network interfaces do not count:
  * interfaces created later (by Lambda, load balancers, new instances) would go unrecorded.
  */
 export function vpcFlowLogged(vpc: Resource, context: RuleContext): boolean {
   const facts = context.facts;
   if (!facts) return true;
-  if (facts.flowLogsOf(vpc).length > 0) return true;
+  // A flow log under a condition the VPC does not share may not exist beside it.
+  const logged = (resource: Resource) => facts.flowLogsOf(resource).some((log) => log.condition === undefined || log.condition === vpc.condition);
+  if (logged(vpc)) return true;
   const subnets = facts.pointingAt(vpc, 'AWS::EC2::Subnet', 'VpcId');
-  return subnets.length > 0 && subnets.every((subnet) => facts.flowLogsOf(subnet).length > 0);
+  return subnets.length > 0 && subnets.every(logged);
 }
 
 const deliverySources = new WeakMap<Template, ReadonlyMap<Resource, readonly Resource[]>>();
