@@ -134,7 +134,8 @@ function checkAttributes(resource: Resource, context: RuleContext, anchor: Node,
   // A value only known at deploy time (a key from a parameter) could be the switch: nothing to say.
   if (items.some((item) => item.key === undefined)) return;
   const enabled = items.filter((item) => item.key === ENABLED);
-  const named = items.some((item) => item.key === BUCKET);
+  // Named in every branch: a bucket named only under a condition may be missing where logging would be turned on.
+  const named = items.some((item) => item.key === BUCKET && item.conditions.length === 0);
   if (enabled.length === 0) {
     // With the bucket named, the switch is all that is missing.
     const fixes: FixSpec[] = named ? [{ title: `Add ${ENABLED}: "true"`, preferred: true, changes: [{ kind: 'splice', seq: list, index: list.items.length, deleteCount: 0, values: [{ Key: ENABLED, Value: 'true' }] }] }] : [];

@@ -63,6 +63,12 @@ testRule(rule, {
       findings: [{ range: '8:31-15:28', message: 'Web does not record access logs: LoadBalancerAttributes is not set, and access_logs.s3.enabled defaults to false (when condition Prod is false).' }],
       output: null,
     },
+    {
+      name: 'off when the bucket is named only under a condition: no fix',
+      code: condition + alb(`      LoadBalancerAttributes:\n${attribute('access_logs.s3.enabled', '!If [Prod, "true", "false"]')}        - !If [Prod, { Key: access_logs.s3.bucket, Value: elb-logs }, !Ref AWS::NoValue]\n`),
+      findings: [{ range: '10:18-10:45', message: 'Web does not record access logs: access_logs.s3.enabled is false (when condition Prod is false).' }],
+      output: null,
+    },
     { name: 'a network load balancer with a TLS listener', code: alb('', '      Type: network\n') + listener('TLS'), findings: [{ range: '4:5-4:15' }], output: null },
     { name: 'a classic load balancer without a policy', code: classic(''), findings: [{ range: '4:5-4:15', message: 'Legacy does not record access logs: AccessLoggingPolicy.Enabled is not set.' }], output: null },
     {
