@@ -2,7 +2,8 @@ import type { Candidate } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
 import type { Change, FixSpec, Rule, RuleContext } from '../../server/src/engine/rule';
 import type { MapNode, Node } from '../../server/src/engine/tree';
-import { isWebSocketStage, REST_STAGE_TYPES, stageGlobal, stageOf } from '../lib/api-stages';
+import { implicitApiEvent, isWebSocketStage, REST_STAGE_TYPES, stageGlobal, stageOf } from '../lib/api-stages';
+import { samGlobal } from '../lib/sam';
 import { valueFixes } from '../lib/fixes';
 import { propertiesAt } from '../lib/properties';
 import { asText, describeValue, explain, explainConditions, textOf } from '../lib/values';
@@ -28,7 +29,7 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html',
     ],
-    resourceTypes: [...REST_STAGE_TYPES, 'AWS::ApiGatewayV2::Stage'],
+    resourceTypes: [...REST_STAGE_TYPES, 'AWS::ApiGatewayV2::Stage', 'AWS::Serverless::Function'],
     equivalents: {
       checkov: [],
       cfnNag: [],
@@ -73,6 +74,14 @@ const rule: Rule = {
     // Without the account's CloudWatch Logs role in the template, turning logging on can fail the deployment: the fix is then not preferred.
     const role = context.template?.resources.some((r) => r.type === 'AWS::ApiGateway::Account') ?? false;
     const check = new Check(resource, context, role);
+    if (resource.type === 'AWS::Serverless::Function') {
+      // SAM's implicit REST API takes its settings from Globals only.
+      const event = implicitApiEvent(resource, 'Api', context);
+      if (event && !samGlobal(context.template, 'Api', 'MethodSettings')) {
+        context.report({ at: event.key, message: `The API SAM creates for event ${event.name} of ${resource.logicalId} does not write execution logs: Globals.Api.MethodSettings is not set.` });
+      }
+      return;
+    }
     if (resource.type === 'AWS::ApiGatewayV2::Stage') {
       if (isWebSocketStage(resource, context)) check.level('DefaultRouteSettings.LoggingLevel');
       return;

@@ -1,5 +1,6 @@
 import type { Rule } from '../../server/src/engine/rule';
-import { REST_STAGE_TYPES, stageGlobal, stageOf } from '../lib/api-stages';
+import { implicitApiEvent, REST_STAGE_TYPES, stageGlobal, stageOf } from '../lib/api-stages';
+import { samGlobal } from '../lib/sam';
 import { checkProperty, mustBeTrue } from '../lib/properties';
 import { asBoolean } from '../lib/values';
 
@@ -18,7 +19,7 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html#cfn-apigateway-stage-tracingenabled',
     ],
-    resourceTypes: REST_STAGE_TYPES,
+    resourceTypes: [...REST_STAGE_TYPES, 'AWS::Serverless::Function'],
     equivalents: {
       checkov: ['CKV_AWS_73'],
       cfnNag: [],
@@ -52,6 +53,15 @@ const rule: Rule = {
     },
   },
   resource(resource, context) {
+    if (resource.type === 'AWS::Serverless::Function') {
+      // SAM's implicit REST API takes its settings from Globals only.
+      const event = implicitApiEvent(resource, 'Api', context);
+      const global = samGlobal(context.template, 'Api', 'TracingEnabled');
+      if (event && !(global && context.evaluator.candidates(global).some((c) => asBoolean(c.value) !== false))) {
+        context.report({ at: event.key, message: `The API SAM creates for event ${event.name} of ${resource.logicalId} does not trace requests with X-Ray: Globals.Api.TracingEnabled is not set to true.` });
+      }
+      return;
+    }
     const stage = stageOf(resource, context);
     if (!stage || stage.protocol !== 'REST') return;
     // SAM's Globals apply where the API sets nothing.

@@ -1,7 +1,7 @@
 import type { Resource } from '../../server/src/engine/model';
 import type { RuleContext } from '../../server/src/engine/rule';
 import { getProperty, type Node } from '../../server/src/engine/tree';
-import { samGlobal } from './sam';
+import { samEvents, samGlobal, type SamEvent } from './sam';
 import { textOf } from './values';
 
 /** The resource types that create an API Gateway stage, for `meta.resourceTypes`. */
@@ -57,4 +57,20 @@ export function isWebSocketStage(resource: Resource, context: RuleContext): bool
 export function stageGlobal(resource: Resource, stage: Stage, property: string, context: RuleContext): Node | undefined {
   if (!stage.globals || resource.properties?.byKey.has(property)) return undefined;
   return samGlobal(context.template, stage.globals, property);
+}
+
+/**
+ * The event through which SAM creates its implicit API (`ServerlessRestApi`, `ServerlessHttpApi`):
+ * an `Api` event without `RestApiId`, an `HttpApi` event without `ApiId`. That API takes its
+ * settings from `Globals` only. Returned for the first such event of the template, so that the
+ * API is reported once, on the function that brings it in.
+ */
+export function implicitApiEvent(resource: Resource, type: 'Api' | 'HttpApi', context: RuleContext): SamEvent | undefined {
+  const explicit = type === 'Api' ? 'RestApiId' : 'ApiId';
+  for (const fn of context.template?.resources ?? []) {
+    if (fn.type !== 'AWS::Serverless::Function') continue;
+    const event = samEvents(fn, type).find((e) => !e.properties?.byKey.has(explicit));
+    if (event) return fn === resource ? event : undefined;
+  }
+  return undefined;
 }

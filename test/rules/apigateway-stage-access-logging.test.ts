@@ -9,8 +9,13 @@ const accessLog = (key: string) => `      ${key}:\n        DestinationArn: !GetA
 const sam = (globals: string, resources: string) => `Transform: AWS::Serverless-2016-10-31\n${globals}Resources:\n${resources}`;
 const condition = 'Conditions:\n  Prod: !Equals [a, b]\n';
 
+const implicit = (globals: string, events = '        Get:\n          Type: Api\n          Properties: { Path: /, Method: get }\n') =>
+  `Transform: AWS::Serverless-2016-10-31\n${globals}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n${events}  Other:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n        Post:\n          Type: Api\n          Properties: { Path: /, Method: post }\n`;
+
 testRule(rule, {
   valid: [
+    { name: 'the implicit API with access logs in Globals', code: implicit('Globals:\n  Api:\n    AccessLogSetting: { DestinationArn: arn:aws:logs:eu-west-1:123456789012:log-group:api }\n') },
+    { name: 'events on an API of the template', code: implicit('', '        Get:\n          Type: Api\n          Properties: { RestApiId: !Ref Api, Path: /, Method: get }\n').replace('Post:\n          Type: Api\n          Properties: {', 'Post:\n          Type: Api\n          Properties: { RestApiId: !Ref Api,') },
     { name: 'a REST stage with access logs', code: template(restStage(accessLog('AccessLogSetting'))) },
     { name: 'an HTTP API stage with access logs', code: template(v2Stage(accessLog('AccessLogSettings'))) },
     { name: 'a deployment that creates no stage', code: template(resource('AWS::ApiGateway::Deployment', '      RestApiId: !Ref Api\n', 'Deployment')) },
@@ -24,6 +29,8 @@ testRule(rule, {
     { name: 'JSON', file: 't.json', code: '{"Resources": {"Stage": {"Type": "AWS::ApiGateway::Stage", "Properties": {"AccessLogSetting": {"DestinationArn": "arn:aws:logs:eu-west-1:123456789012:log-group:api"}}}}}' },
   ],
   invalid: [
+    { name: 'the implicit API, reported once on the first event', code: implicit(''), findings: [{ range: '9:9-9:12', message: 'The API SAM creates for event Get of Fn does not record access logs: Globals.Api.AccessLogSetting is not set.' }], output: null },
+    { name: 'the implicit HTTP API', code: implicit('', '        Get:\n          Type: HttpApi\n').replace(/Post:\n          Type: Api\n          Properties: \{ Path: \/, Method: post \}\n/, 'Post:\n          Type: SQS\n'), findings: [{ range: '9:9-9:12', message: 'The API SAM creates for event Get of Fn does not record access logs: Globals.HttpApi.AccessLogSettings is not set.' }], output: null },
     { name: 'a REST stage without access logs', code: template(restStage()), findings: [{ range: '4:5-4:15', message: 'Stage does not record access logs: AccessLogSetting.DestinationArn is not set.' }], output: null },
     { name: 'a REST stage whose setting names no destination', code: template(restStage('      AccessLogSetting:\n        Format: $context.requestId\n')), findings: [{ range: '8:7-8:23', message: 'Stage does not record access logs: AccessLogSetting.DestinationArn is not set.' }], output: null },
     { name: 'a WebSocket or HTTP stage without access logs', code: template(v2Stage('      AutoDeploy: true\n')), findings: [{ range: '4:5-4:15' }], output: null },

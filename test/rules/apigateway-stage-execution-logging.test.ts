@@ -11,8 +11,12 @@ const webSocket = (settings: string) =>
 const deployment = (description: string) => template(resource('AWS::ApiGateway::Deployment', `      RestApiId: a1\n      StageName: prod\n${description}`, 'Deployment'));
 const condition = 'Conditions:\n  Prod: !Equals [a, b]\n';
 
+const implicit = (globals: string, events = '        Get:\n          Type: Api\n          Properties: { Path: /, Method: get }\n') =>
+  `Transform: AWS::Serverless-2016-10-31\n${globals}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n${events}  Other:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n        Post:\n          Type: Api\n          Properties: { Path: /, Method: post }\n`;
+
 testRule(rule, {
   valid: [
+    { name: 'the implicit API with method settings in Globals', code: implicit('Globals:\n  Api:\n    MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]\n') },
     { name: 'errors logged for every method', code: template(restStage(`      MethodSettings:\n${all('          LoggingLevel: ERROR\n')}`)) },
     { name: 'INFO, written in lower case', code: template(restStage(`      MethodSettings:\n${all('          LoggingLevel: info\n')}`)) },
     { name: 'a method path from a parameter', code: `Parameters:\n  Path:\n    Type: String\n${template(restStage('      MethodSettings:\n        - ResourcePath: !Ref Path\n          HttpMethod: "*"\n'))}` },
@@ -25,6 +29,7 @@ testRule(rule, {
     { name: 'JSON', file: 't.json', code: '{"Resources": {"Stage": {"Type": "AWS::ApiGateway::Stage", "Properties": {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}]}}}}' },
   ],
   invalid: [
+    { name: 'the implicit API, reported once on the first event', code: implicit(''), findings: [{ range: '9:9-9:12', message: 'The API SAM creates for event Get of Fn does not write execution logs: Globals.Api.MethodSettings is not set.' }], output: null },
     {
       name: 'no method settings, without the account role in the template: a fix that is not preferred',
       code: template(restStage()),

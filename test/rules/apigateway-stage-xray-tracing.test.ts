@@ -6,8 +6,12 @@ const template = (...resources: string[]) => `Resources:\n${resources.join('')}`
 const restStage = (extra = '') => resource('AWS::ApiGateway::Stage', `      RestApiId: a1\n      StageName: prod\n${extra}`);
 const sam = (globals: string, properties: string) => `Transform: AWS::Serverless-2016-10-31\n${globals}${template(resource('AWS::Serverless::Api', `      StageName: prod\n${properties}`, 'Api'))}`;
 
+const implicit = (globals: string, events = '        Get:\n          Type: Api\n          Properties: { Path: /, Method: get }\n') =>
+  `Transform: AWS::Serverless-2016-10-31\n${globals}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n${events}  Other:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Events:\n        Post:\n          Type: Api\n          Properties: { Path: /, Method: post }\n`;
+
 testRule(rule, {
   valid: [
+    { name: 'the implicit API tracing through Globals', code: implicit('Globals:\n  Api:\n    TracingEnabled: true\n') },
     { name: 'tracing on', code: template(restStage('      TracingEnabled: true\n')) },
     { name: 'tracing on, as a string', code: template(restStage('      TracingEnabled: "true"\n')) },
     { name: 'a deployment whose stage traces', code: template(resource('AWS::ApiGateway::Deployment', '      RestApiId: a1\n      StageName: prod\n      StageDescription:\n        TracingEnabled: true\n', 'Deployment')) },
@@ -17,6 +21,7 @@ testRule(rule, {
     { name: 'JSON', file: 't.json', code: '{"Resources": {"Stage": {"Type": "AWS::ApiGateway::Stage", "Properties": {"TracingEnabled": true}}}}' },
   ],
   invalid: [
+    { name: 'the implicit API, reported once on the first event', code: implicit('Globals:\n  Api:\n    TracingEnabled: false\n'), findings: [{ range: '12:9-12:12', message: 'The API SAM creates for event Get of Fn does not trace requests with X-Ray: Globals.Api.TracingEnabled is not set to true.' }], output: null },
     {
       name: 'tracing not set: the fix turns it on',
       code: template(restStage()),
