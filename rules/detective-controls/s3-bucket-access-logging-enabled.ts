@@ -11,7 +11,7 @@ const rule: Rule = {
     severity: 'warning',
     title: 'S3 buckets should record server access logs',
     rationale:
-      'Server access logs record each request made to a bucket: who asked, from which address, for which object, and whether it was allowed. They catch what CloudTrail leaves out unless data events are bought for the bucket, and they are what shows, after a leak, which objects were read and by whom. A bucket that receives logs itself is left out: logging it into itself would loop, and its own access is better watched through CloudTrail.',
+      'Server access logs record each request made to a bucket: who asked, from which address, for which object, and whether it was allowed. They catch what CloudTrail leaves out unless data events are bought for the bucket, and they are what shows, after a leak, which objects were read and by whom. A bucket that receives logs itself is left out (the target of another bucket\'s access logs, of a trail, AWS Config, a load balancer, a distribution, a flow log or a log delivery, or one granting the log delivery ACL or a log delivery service principal in its policy): logging it into itself would loop, and its own access is better watched through CloudTrail.',
     remediation:
       'Set `LoggingConfiguration.DestinationBucketName` to a dedicated log bucket in the same account and Region, with a `LogFilePrefix` per source bucket. The log bucket must let `logging.s3.amazonaws.com` write to it (a bucket policy allowing `s3:PutObject` for that principal, conditioned on the source account) and should have a lifecycle rule that keeps the logs as long as investigations need them.',
     docs: [

@@ -35,7 +35,11 @@ const BUCKET_PATHS: readonly (readonly [string, string, 'access'?])[] = [
   ['AWS::NetworkFirewall::LoggingConfiguration', 'LoggingConfiguration.LogDestinationConfigs[].LogDestination.bucketName'],
 ];
 
-/** Service principals that write logs into a bucket its policy opens to them. */
+/**
+ * Service principals that write logs into a bucket its policy opens to them. `OwnershipControls`
+ * that keep ACLs on (needed by CloudFront standard logs) are no sign by themselves: most buckets
+ * with `BucketOwnerPreferred` hold data, not logs.
+ */
 const LOG_DELIVERY_PRINCIPALS = new Set([
   'logging.s3.amazonaws.com',
   'delivery.logs.amazonaws.com',

@@ -25,6 +25,8 @@ testRule(rule, {
     { name: 'a CloudFront distribution\'s log bucket, by domain name', code: template(logs, '  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Logging: { Bucket: !GetAtt Logs.RegionalDomainName }\n') },
     { name: 'a flow log destination, by ARN', code: template(logs, '  Flow:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: vpc-1\n      ResourceType: VPC\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: !Sub "${Logs.Arn}/flow/"\n') },
     { name: 'a bucket given the log delivery ACL', code: template(bucket('Logs', '      AccessControl: LogDeliveryWrite\n')) },
+    { name: 'a bucket whose ACLs are kept on for the log delivery group', code: template(bucket('Logs', '      OwnershipControls: { Rules: [{ ObjectOwnership: ObjectWriter }] }\n      AccessControl: LogDeliveryWrite\n')) },
+    { name: 'the log delivery ACL in one branch of !If', code: `Conditions:\n  Shared: !Equals [a, b]\n${template(bucket('Logs', '      AccessControl: !If [Shared, LogDeliveryWrite, Private]\n'))}` },
     {
       name: 'a bucket whose policy lets S3 log delivery write',
       code: template(
@@ -76,6 +78,12 @@ testRule(rule, {
     {
       name: 'a bucket that only reads logs through a policy for another service is still checked',
       code: template(bucket('App'), '  AppPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref App\n      PolicyDocument:\n        Statement:\n          - { Effect: Allow, Principal: { Service: cloudfront.amazonaws.com }, Action: s3:GetObject, Resource: "*" }\n'),
+      findings: [{ range: '4:5-4:15' }],
+      output: null,
+    },
+    {
+      name: 'ownership controls that keep ACLs on are no sign of a log bucket by themselves',
+      code: template(bucket('App', '      OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerPreferred }] }\n')),
       findings: [{ range: '4:5-4:15' }],
       output: null,
     },
