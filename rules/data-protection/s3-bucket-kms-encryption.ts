@@ -53,6 +53,8 @@ const rule: Rule = {
         RestrictPublicBuckets: true
       VersioningConfiguration:
         Status: Enabled
+      LoggingConfiguration:
+        DestinationBucketName: central-access-logs
   RecordsPolicy:
     Type: AWS::S3::BucketPolicy
     Properties:

@@ -46,6 +46,8 @@ const rule: Rule = {
         RestrictPublicBuckets: true
       VersioningConfiguration:
         Status: Enabled
+      LoggingConfiguration:
+        DestinationBucketName: central-access-logs
   ReportsPolicy:
     Type: AWS::S3::BucketPolicy
     Properties:

@@ -1,4 +1,8 @@
 import type { Rule } from '../../server/src/engine/rule';
+import apigatewayStageAccessLogging from './apigateway-stage-access-logging';
+import apigatewayStageExecutionLogging from './apigateway-stage-execution-logging';
+import apigatewayStageXrayTracing from './apigateway-stage-xray-tracing';
+import cloudfrontDistributionLoggingEnabled from './cloudfront-distribution-logging-enabled';
 import cloudtrailCloudwatchLogsEnabled from './cloudtrail-cloudwatch-logs-enabled';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail-kms-encryption-enabled';
 import cloudtrailLoggingEnabled from './cloudtrail-logging-enabled';
@@ -14,6 +18,9 @@ import mskClusterBrokerLoggingEnabled from './msk-cluster-broker-logging-enabled
 import neptuneAuditLogsEnabled from './neptune-audit-logs-enabled';
 import redshiftClusterAuditLoggingEnabled from './redshift-cluster-audit-logging-enabled';
 import securityHubEnabled from './security-hub-enabled';
+import elbAccessLogsEnabled from './elb-access-logs-enabled';
+import s3BucketAccessLoggingEnabled from './s3-bucket-access-logging-enabled';
+import vpcFlowLogsEnabled from './vpc-flow-logs-enabled';
 import opensearchAuditLogsEnabled from './opensearch-audit-logs-enabled';
 import opensearchSlowLogsEnabled from './opensearch-slow-logs-enabled';
 import rdsEnhancedMonitoringEnabled from './rds-enhanced-monitoring-enabled';
@@ -21,6 +28,10 @@ import rdsLogExportsEnabled from './rds-log-exports-enabled';
 
 /** The detective controls rules, in any order: rules/index.ts sorts them. */
 export const detectiveControlsRules: readonly Rule[] = [
+  apigatewayStageAccessLogging,
+  apigatewayStageExecutionLogging,
+  apigatewayStageXrayTracing,
+  cloudfrontDistributionLoggingEnabled,
   cloudtrailCloudwatchLogsEnabled,
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLoggingEnabled,
@@ -32,6 +43,7 @@ export const detectiveControlsRules: readonly Rule[] = [
   guarddutyDetectorFeatures,
   logGroupRetentionPeriod,
   mqBrokerAuditLoggingEnabled,
+  elbAccessLogsEnabled,
   mskClusterBrokerLoggingEnabled,
   neptuneAuditLogsEnabled,
   opensearchAuditLogsEnabled,
@@ -40,4 +52,6 @@ export const detectiveControlsRules: readonly Rule[] = [
   rdsLogExportsEnabled,
   redshiftClusterAuditLoggingEnabled,
   securityHubEnabled,
+  s3BucketAccessLoggingEnabled,
+  vpcFlowLogsEnabled,
 ];

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../server/src/engine/evaluate';
-import type { Change, ChangeValue, FixSpec, RuleContext } from '../../server/src/engine/rule';
+import { Intrinsic, type Change, type ChangeValue, type FixSpec, type RuleContext } from '../../server/src/engine/rule';
 import type { Node, ScalarNode } from '../../server/src/engine/tree';
 
 export interface ValueFixOptions {
@@ -103,4 +103,18 @@ function otherUsers(context: RuleContext, name: string, node: Node): string[] {
 /** Whether `inner` lies inside `outer` in the text. */
 export function within(inner: Node, outer: Node): boolean {
   return inner.span.start >= outer.span.start && inner.span.end <= outer.span.end;
+}
+
+/** A node as a value a change can write: a copy of it, intrinsics included, to reuse elsewhere in the template. */
+export function copyOf(node: Node): ChangeValue {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(copyOf);
+    case 'map':
+      return Object.fromEntries(node.pairs.map((pair) => [String(pair.key.value), copyOf(pair.value)]));
+    case 'intrinsic':
+      return new Intrinsic(node.name, copyOf(node.argument));
+  }
 }
