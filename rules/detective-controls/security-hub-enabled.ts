@@ -17,7 +17,7 @@ const rule: Rule = {
     severity: 'info',
     title: 'A template that sets up the account\'s security services should enable Security Hub',
     rationale:
-      'GuardDuty, AWS Config and CloudTrail each produce findings or records in their own console, in each region. Security Hub gathers the findings of GuardDuty, Inspector, Macie, IAM Access Analyzer and Config rules in one place, scores the account against standards such as AWS Foundational Security Best Practices continuously, and gives responders one feed to route and triage. A template that turns on the other services (a GuardDuty detector, a Config recorder, a multi-region or organization trail) is the account\'s security baseline and the natural place to turn it on too.',
+      'GuardDuty, AWS Config and CloudTrail each produce findings or records in their own console, in each region. Security Hub gathers the findings of GuardDuty, Inspector, Macie, IAM Access Analyzer and Config rules in one place, scores the account against standards such as AWS Foundational Security Best Practices continuously, and gives responders one feed to route and triage. A template that turns on the other services (a GuardDuty detector, a Config recorder, an organization trail) is the account\'s security baseline and the natural place to turn it on too.',
     remediation:
       'Add an `AWS::SecurityHub::Hub` resource (with `EnableDefaultStandards` or `AWS::SecurityHub::Standard` resources for the standards you follow), or enable Security Hub for the organization from a delegated administrator, in which case this finding can be suppressed. Creating the hub fails where Security Hub is already enabled: import the existing hub into the stack instead.',
     docs: [
@@ -84,14 +84,13 @@ const rule: Rule = {
 };
 
 /**
- * A trail that covers the account (multi-region) or the organization: a single-region trail is
- * usually a workload's own (data events of one bucket), not the account's baseline.
+ * A trail that covers the organization. A multi-region trail alone does not mark the account's
+ * baseline: workloads define them too, and cloudtrail-multi-region-enabled asks every trail to be one,
+ * so counting them would make that rule's fix raise this one.
  */
 function accountTrail(trail: Resource, context: RuleContext): boolean {
-  return ['IsMultiRegionTrail', 'IsOrganizationTrail'].some((key) => {
-    const value = trail.properties?.byKey.get(key)?.value;
-    return value !== undefined && context.evaluator.candidates(value).some((candidate) => asBoolean(candidate.value) === true);
-  });
+  const value = trail.properties?.byKey.get('IsOrganizationTrail')?.value;
+  return value !== undefined && context.evaluator.candidates(value).some((candidate) => asBoolean(candidate.value) === true);
 }
 
 export default rule;

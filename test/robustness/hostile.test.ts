@@ -59,7 +59,9 @@ function repeatedExample(size: number): { text: string; copies: number } {
   let length = EXAMPLE.length;
   let copies = 1;
   while (length < size) {
-    const copy = `\n${resources.replace(/^ {2}(\w+):$/gm, `  $1Copy${copies}:`)}`;
+    // Each copy's resources, and its references to them (the trail names its own log bucket).
+    const names = new Set([...resources.matchAll(/^ {2}(\w+):$/gm)].map((match) => match[1]));
+    const copy = `\n${resources.replace(/^ {2}(\w+):$/gm, `  $1Copy${copies}:`).replace(/(!Ref |!GetAtt )(\w+)/g, (ref, tag: string, name: string) => (names.has(name) ? `${tag}${name}Copy${copies}` : ref))}`;
     parts.push(copy);
     length += copy.length;
     copies++;
