@@ -29,6 +29,9 @@ import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
 import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
 import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
 import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
+import elasticacheReplicationGroupEncryptedAtRest from './elasticache-replication-group-encrypted-at-rest';
+import elasticacheReplicationGroupEncryptedInTransit from './elasticache-replication-group-encrypted-in-transit';
+import elasticacheReplicationGroupAuthToken from './elasticache-replication-group-auth-token';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -62,4 +65,7 @@ export const dataProtectionRules: readonly Rule[] = [
   neptuneClusterStorageEncrypted,
   docdbClusterStorageEncrypted,
   docdbClusterParameterGroupTlsEnabled,
+  elasticacheReplicationGroupEncryptedAtRest,
+  elasticacheReplicationGroupEncryptedInTransit,
+  elasticacheReplicationGroupAuthToken,
 ];

@@ -1,0 +1,48 @@
+import rule from '../../rules/data-protection/elasticache-replication-group-encrypted-at-rest';
+import { testRule } from '../helpers/rule-tester';
+
+const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'encrypted', code: group('      AtRestEncryptionEnabled: true\n') },
+    { name: 'encrypted, as text', code: group('      AtRestEncryptionEnabled: "true"\n      KmsKeyId: !Ref CacheKey\n') },
+    { name: 'member of a global datastore', code: group('      GlobalReplicationGroupId: ldgnf-sessions\n') },
+    { name: 'built around an existing cluster', code: group('      PrimaryClusterId: sessions-001\n') },
+    { name: 'parameter without a default', code: `Parameters:\n  Encrypt:\n    Type: String\n${group('      AtRestEncryptionEnabled: !Ref Encrypt\n')}` },
+    { name: 'JSON, encrypted', file: 't.json', code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"AtRestEncryptionEnabled": true}}}}' },
+  ],
+  invalid: [
+    {
+      name: 'not set',
+      code: group(''),
+      findings: [{ range: '4:5-4:15', message: 'Cache does not turn on encryption at rest: AtRestEncryptionEnabled is not set and defaults to false.' }],
+      output: group('      AtRestEncryptionEnabled: true\n'),
+    },
+    {
+      name: 'turned off',
+      code: group('      AtRestEncryptionEnabled: false\n'),
+      findings: [{ range: '6:32-6:37', message: 'Cache turns off encryption at rest: AtRestEncryptionEnabled is false.' }],
+      output: group('      AtRestEncryptionEnabled: true\n'),
+    },
+    {
+      name: 'off on one branch of a condition',
+      code: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${group('      AtRestEncryptionEnabled: !If [IsProd, true, false]\n')}`,
+      findings: [{ range: '8:32-8:57', message: /when condition IsProd is false/ }],
+      output: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${group('      AtRestEncryptionEnabled: !If [IsProd, true, true]\n')}`,
+    },
+    {
+      name: 'parameter defaulting to false',
+      code: `Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\n${group('      AtRestEncryptionEnabled: !Ref Encrypt\n')}`,
+      findings: [{ range: '10:32-10:44', message: /from the default of parameter Encrypt/ }],
+      output: `Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\n${group('      AtRestEncryptionEnabled: !Ref Encrypt\n')}`,
+    },
+    {
+      name: 'JSON, turned off',
+      file: 't.json',
+      code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"AtRestEncryptionEnabled": false}}}}',
+      findings: [{ range: '1:114-1:119' }],
+      output: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"AtRestEncryptionEnabled": true}}}}',
+    },
+  ],
+});
