@@ -32,6 +32,7 @@ import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-grou
 import elasticacheReplicationGroupEncryptedAtRest from './elasticache-replication-group-encrypted-at-rest';
 import elasticacheReplicationGroupEncryptedInTransit from './elasticache-replication-group-encrypted-in-transit';
 import elasticacheReplicationGroupAuthToken from './elasticache-replication-group-auth-token';
+import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -68,4 +69,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elasticacheReplicationGroupEncryptedAtRest,
   elasticacheReplicationGroupEncryptedInTransit,
   elasticacheReplicationGroupAuthToken,
+  mskClusterEncryptedInTransit,
 ];
