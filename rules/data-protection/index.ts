@@ -33,6 +33,7 @@ import elasticacheReplicationGroupEncryptedAtRest from './elasticache-replicatio
 import elasticacheReplicationGroupEncryptedInTransit from './elasticache-replication-group-encrypted-in-transit';
 import elasticacheReplicationGroupAuthToken from './elasticache-replication-group-auth-token';
 import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
+import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -70,4 +71,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elasticacheReplicationGroupEncryptedInTransit,
   elasticacheReplicationGroupAuthToken,
   mskClusterEncryptedInTransit,
+  eksClusterSecretsEncryption,
 ];
