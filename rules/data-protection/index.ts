@@ -34,6 +34,7 @@ import elasticacheReplicationGroupEncryptedInTransit from './elasticache-replica
 import elasticacheReplicationGroupAuthToken from './elasticache-replication-group-auth-token';
 import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
 import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
+import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -72,4 +73,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elasticacheReplicationGroupAuthToken,
   mskClusterEncryptedInTransit,
   eksClusterSecretsEncryption,
+  apigatewayStageCacheEncrypted,
 ];
