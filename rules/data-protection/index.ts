@@ -35,6 +35,7 @@ import elasticacheReplicationGroupAuthToken from './elasticache-replication-grou
 import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
 import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
 import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
+import athenaWorkgroupEncrypted from './athena-workgroup-encrypted';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -74,4 +75,5 @@ export const dataProtectionRules: readonly Rule[] = [
   mskClusterEncryptedInTransit,
   eksClusterSecretsEncryption,
   apigatewayStageCacheEncrypted,
+  athenaWorkgroupEncrypted,
 ];
