@@ -41,14 +41,14 @@ testRule(rule, {
       name: 'encryption removed on one branch',
       code: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${workgroup('        ResultConfiguration:\n          EncryptionConfiguration: !If [IsProd, { EncryptionOption: SSE_S3 }, !Ref AWS::NoValue]\n')}`,
       findings: [{ range: '10:36-10:97', message: /is not set \(when condition IsProd is false\)\.$/ }],
-      output: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${workgroup('        ResultConfiguration:\n          EncryptionConfiguration: !If [IsProd, { EncryptionOption: SSE_S3 }, { EncryptionOption: SSE_S3 }]\n')}`,
+      output: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${workgroup('        ResultConfiguration:\n          EncryptionConfiguration: !If [IsProd, { EncryptionOption: SSE_S3 }, {EncryptionOption: SSE_S3}]\n')}`,
     },
     {
       name: 'JSON, no encryption configuration',
       file: 't.json',
       code: '{"Resources": {"W": {"Type": "AWS::Athena::WorkGroup", "Properties": {"Name": "w", "WorkGroupConfiguration": {"ResultConfiguration": {}}}}}}',
       findings: [{ range: '1:111-1:132' }],
-      output: '{"Resources": {"W": {"Type": "AWS::Athena::WorkGroup", "Properties": {"Name": "w", "WorkGroupConfiguration": {"ResultConfiguration": {"EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}}}}}}}',
+      output: '{"Resources": {"W": {"Type": "AWS::Athena::WorkGroup", "Properties": {"Name": "w", "WorkGroupConfiguration": {"ResultConfiguration": {"EncryptionConfiguration": {\n  "EncryptionOption": "SSE_S3"\n}}}}}}}',
     },
   ],
 });
