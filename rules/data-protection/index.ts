@@ -36,6 +36,7 @@ import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
 import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
 import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
 import athenaWorkgroupEncrypted from './athena-workgroup-encrypted';
+import codebuildProjectArtifactsEncrypted from './codebuild-project-artifacts-encrypted';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -76,4 +77,5 @@ export const dataProtectionRules: readonly Rule[] = [
   eksClusterSecretsEncryption,
   apigatewayStageCacheEncrypted,
   athenaWorkgroupEncrypted,
+  codebuildProjectArtifactsEncrypted,
 ];
