@@ -1,0 +1,52 @@
+import rule from '../../rules/infrastructure-protection/sagemaker-notebook-no-direct-internet';
+import { testRule } from '../helpers/rule-tester';
+
+const notebook = (properties: string) => `Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n${properties}`;
+const subnet = '      SubnetId: !Ref Subnet\n      SecurityGroupIds: [!Ref Group]\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'disabled', code: notebook(`${subnet}      DirectInternetAccess: Disabled\n`) },
+    { name: 'parameter without a default', code: `Parameters:\n  Access:\n    Type: String\n${notebook(`${subnet}      DirectInternetAccess: !Ref Access\n`)}` },
+    { name: 'JSON, disabled', file: 't.json', code: '{"Resources": {"Notebook": {"Type": "AWS::SageMaker::NotebookInstance", "Properties": {"SubnetId": "subnet-1", "DirectInternetAccess": "Disabled"}}}}' },
+  ],
+  invalid: [
+    {
+      name: 'not set, no subnet: no fix',
+      code: notebook(''),
+      findings: [{ range: '4:5-4:15', message: 'Notebook has direct internet access outside your VPC: DirectInternetAccess is not set and defaults to Enabled.' }],
+      output: null,
+    },
+    {
+      name: 'not set, in a subnet: the fix replaces the notebook',
+      code: notebook(subnet),
+      findings: [{ range: '4:5-4:15' }],
+      output: notebook(`${subnet}      DirectInternetAccess: Disabled\n`),
+    },
+    {
+      name: 'enabled',
+      code: notebook(`${subnet}      DirectInternetAccess: Enabled\n`),
+      findings: [{ range: '8:29-8:36', message: 'Notebook has direct internet access outside your VPC: DirectInternetAccess is "Enabled".' }],
+      output: notebook(`${subnet}      DirectInternetAccess: Disabled\n`),
+    },
+    {
+      name: 'enabled on one branch',
+      code: `Conditions:\n  IsDev: !Equals [!Ref AWS::StackName, dev]\n${notebook(`${subnet}      DirectInternetAccess: !If [IsDev, Enabled, Disabled]\n`)}`,
+      findings: [{ range: '10:29-10:59', message: /when condition IsDev is true/ }],
+      output: `Conditions:\n  IsDev: !Equals [!Ref AWS::StackName, dev]\n${notebook(`${subnet}      DirectInternetAccess: !If [IsDev, Disabled, Disabled]\n`)}`,
+    },
+    {
+      name: 'parameter default',
+      code: `Parameters:\n  Access:\n    Type: String\n    Default: Enabled\n${notebook(`${subnet}      DirectInternetAccess: !Ref Access\n`)}`,
+      findings: [{ range: '12:29-12:40', message: /from the default of parameter Access/ }],
+      output: `Parameters:\n  Access:\n    Type: String\n    Default: Disabled\n${notebook(`${subnet}      DirectInternetAccess: !Ref Access\n`)}`,
+    },
+    {
+      name: 'JSON, enabled without a subnet',
+      file: 't.json',
+      code: '{"Resources": {"Notebook": {"Type": "AWS::SageMaker::NotebookInstance", "Properties": {"DirectInternetAccess": "Enabled"}}}}',
+      findings: [{ range: '1:112-1:121' }],
+      output: null,
+    },
+  ],
+});
