@@ -37,6 +37,7 @@ import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
 import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
 import athenaWorkgroupEncrypted from './athena-workgroup-encrypted';
 import codebuildProjectArtifactsEncrypted from './codebuild-project-artifacts-encrypted';
+import dataStoreClassificationTag from './data-store-classification-tag';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -78,4 +79,5 @@ export const dataProtectionRules: readonly Rule[] = [
   apigatewayStageCacheEncrypted,
   athenaWorkgroupEncrypted,
   codebuildProjectArtifactsEncrypted,
+  dataStoreClassificationTag,
 ];
