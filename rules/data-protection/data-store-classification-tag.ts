@@ -57,6 +57,8 @@ const rule: Rule = {
       insecure: `Resources:
   Orders:
     Type: AWS::DynamoDB::Table
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       BillingMode: PAY_PER_REQUEST
       KeySchema: [{ AttributeName: id, KeyType: HASH }]
@@ -67,6 +69,8 @@ const rule: Rule = {
       secure: `Resources:
   Orders:
     Type: AWS::DynamoDB::Table
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       BillingMode: PAY_PER_REQUEST
       KeySchema: [{ AttributeName: id, KeyType: HASH }]

@@ -48,6 +48,12 @@ Resources:
   Subnets:
     Type: List<AWS::EC2::Subnet::Id>
 Resources:
+  BrokerLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Events:
     Type: AWS::MSK::Cluster
     Properties:
@@ -61,6 +67,11 @@ Resources:
         EncryptionInTransit:
           ClientBroker: TLS
           InCluster: true
+      LoggingInfo:
+        BrokerLogs:
+          CloudWatchLogs:
+            Enabled: true
+            LogGroup: !Ref BrokerLogs
 `,
     },
   },
