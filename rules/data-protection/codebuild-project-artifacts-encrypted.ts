@@ -1,3 +1,4 @@
+import type { Resource } from '../../server/src/engine/model';
 import { encryptionNotDisabled } from '../lib/at-rest';
 import { propertyRule } from '../lib/properties';
 
@@ -11,7 +12,7 @@ export default propertyRule(
     rationale:
       'Build artifacts are the code and binaries you ship, and build logs often echo configuration and tokens. CodeBuild encrypts what it writes to S3 with the project\'s KMS key; `EncryptionDisabled: true` drops that, leaving the objects protected only by the bucket\'s own default, and reading them no longer needs permission on the key. Turning it off is rarely needed: static website artifacts are the usual reason, and a separate bucket serves them better.',
     remediation:
-      'Remove `EncryptionDisabled` (or set it to `false`) in `Artifacts`, each `SecondaryArtifacts` entry and `LogsConfig.S3Logs`. It changes in place and applies to the next build; readers of the output then need `kms:Decrypt` on the project\'s key (aws/s3 unless `EncryptionKey` names another).',
+      'Remove `EncryptionDisabled` (or set it to `false`) in S3 `Artifacts`, each S3 `SecondaryArtifacts` entry and `LogsConfig.S3Logs` (artifacts handed to CodePipeline are encrypted with the pipeline\'s artifact store key, so the setting is not checked there). It changes in place and applies to the next build; readers of the output then need `kms:Decrypt` on the project\'s key (aws/s3 unless `EncryptionKey` names another).',
     docs: [
       'https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codebuild-project-artifacts.html#cfn-codebuild-project-artifacts-encryptiondisabled',
@@ -58,9 +59,20 @@ Resources:
 `,
     },
   },
-  [
-    encryptionNotDisabled('Artifacts.EncryptionDisabled', 'encryption of build artifacts'),
-    encryptionNotDisabled('SecondaryArtifacts[].EncryptionDisabled', 'encryption of build artifacts'),
+  (resource) => [
+    // EncryptionDisabled only applies to S3 artifacts; pipelines (CODEPIPELINE) encrypt with the artifact store's key.
+    ...(mayBeS3(resource, 'Artifacts') ? [encryptionNotDisabled('Artifacts.EncryptionDisabled', 'encryption of build artifacts')] : []),
+    ...(mayBeS3(resource, 'SecondaryArtifacts') ? [encryptionNotDisabled('SecondaryArtifacts[].EncryptionDisabled', 'encryption of build artifacts')] : []),
     encryptionNotDisabled('LogsConfig.S3Logs.EncryptionDisabled', 'encryption of build logs'),
   ],
 );
+
+/** Whether the artifacts (a map, or a list of them) may be of type S3: a Type not written as another literal. */
+function mayBeS3(resource: Resource, key: string): boolean {
+  const value = resource.properties?.byKey.get(key)?.value;
+  const maps = value?.kind === 'seq' ? value.items : value ? [value] : [];
+  return maps.some((map) => {
+    const type = map.kind === 'map' ? map.byKey.get('Type')?.value : undefined;
+    return !(type?.kind === 'scalar' && typeof type.value === 'string' && type.value.toUpperCase() !== 'S3');
+  });
+}

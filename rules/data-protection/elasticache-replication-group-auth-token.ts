@@ -56,7 +56,7 @@ Resources:
     // Reported with TLS off too (both kinds of authentication need it), in the same words, so that turning TLS on is not a new finding.
     context.report({
       at: missingPropertyAnchor(resource),
-      message: `${resource.logicalId} lets any client that reaches it connect without authenticating: neither AuthToken nor UserGroupIds is set.`,
+      message: `${resource.logicalId} lets any client that reaches it connect without authenticating: neither AuthToken nor UserGroupIds is set${resource.properties?.byKey.has('AuthToken') ? ' (AuthToken is empty or removed on every branch, with parameter defaults)' : ''}.`,
     });
   },
 };

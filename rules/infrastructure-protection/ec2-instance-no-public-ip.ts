@@ -18,7 +18,7 @@ export default propertyRule(
     rationale:
       'An instance with a public IP address can be reached from the internet whenever a security group rule, now or later, lets traffic in, and it can reach the internet without passing a NAT gateway, proxy or firewall you inspect. Keeping instances in private subnets behind load balancers, and reaching them with Session Manager, leaves one deliberate entry point instead of one per instance.',
     remediation:
-      'Set `AssociatePublicIpAddress: false` (or remove it) on the network interfaces of the instance, launch template or launch configuration, put the instances in private subnets, and expose services through a load balancer, API Gateway or CloudFront. Use Session Manager instead of SSH from the internet. A changed network interface replaces an instance or launch configuration; a launch template gets a new version.',
+      'Set `AssociatePublicIpAddress: false` (or remove it) on the network interfaces of the instance, launch template or launch configuration, put the instances in private subnets, and expose services through a load balancer, API Gateway or CloudFront. Use Session Manager instead of SSH from the internet. Instances with `SourceDestCheck: false` (NAT instances, VPN and firewall appliances) are not reported. A changed network interface replaces an instance or launch configuration; a launch template gets a new version.',
     docs: [
       'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html#vpc-public-ipv4-addresses',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-instance-networkinterface.html#cfn-ec2-instance-networkinterface-associatepublicipaddress',
@@ -62,6 +62,9 @@ Resources:
     },
   },
   (resource) => {
+    // An instance that forwards traffic for others (SourceDestCheck off: a NAT instance, a VPN or firewall appliance) needs its public address.
+    const check = resource.properties?.byKey.get('SourceDestCheck')?.value;
+    if (check?.kind === 'scalar' && String(check.value).toLowerCase() === 'false') return [];
     const setting = PUBLIC_IP[resource.type];
     const requirement: PropertyRequirement = {
       ...mustNotBeTrue(setting.path, 'a public IP address', { value: false, replaces: setting.replaces, preferred: !setting.replaces }),

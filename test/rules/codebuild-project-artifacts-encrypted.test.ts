@@ -8,6 +8,7 @@ testRule(rule, {
     { name: 'S3 artifacts, encrypted by default', code: project('      Artifacts:\n        Type: S3\n        Location: bucket\n') },
     { name: 'explicitly encrypted', code: project('      Artifacts:\n        Type: S3\n        EncryptionDisabled: false\n') },
     { name: 'no artifacts', code: project('      Artifacts:\n        Type: NO_ARTIFACTS\n') },
+    { name: 'pipeline artifacts: the artifact store encrypts them', code: project('      Artifacts:\n        Type: CODEPIPELINE\n        EncryptionDisabled: true\n') },
     { name: 'secondary artifacts encrypted', code: project('      Artifacts: { Type: NO_ARTIFACTS }\n      SecondaryArtifacts:\n        - Type: S3\n          ArtifactIdentifier: reports\n          Location: bucket\n') },
     { name: 'parameter without a default', code: `Parameters:\n  Plain:\n    Type: String\n${project('      Artifacts:\n        Type: S3\n        EncryptionDisabled: !Ref Plain\n')}` },
     { name: 'JSON, encrypted', file: 't.json', code: '{"Resources": {"Build": {"Type": "AWS::CodeBuild::Project", "Properties": {"Artifacts": {"Type": "S3", "EncryptionDisabled": false}}}}}' },

@@ -8,6 +8,7 @@ testRule(rule, {
   valid: [
     { name: 'instance without a public IP', code: instance('          AssociatePublicIpAddress: false\n') },
     { name: 'instance, not set', code: instance('') },
+    { name: 'NAT instance', code: instance('          AssociatePublicIpAddress: true\n').replace('      ImageId', '      SourceDestCheck: false\n      ImageId') },
     { name: 'instance without network interfaces', code: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      SubnetId: !Ref Subnet\n' },
     { name: 'launch template without a public IP', code: template('            AssociatePublicIpAddress: false\n') },
     { name: 'launch configuration without a public IP', code: 'Resources:\n  Config:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n' },

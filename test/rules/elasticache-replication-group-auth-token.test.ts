@@ -28,7 +28,13 @@ testRule(rule, {
     {
       name: 'token removed with AWS::NoValue',
       code: `Conditions:\n  IsProd: !Equals [!Ref AWS::StackName, prod]\n${group(`${tls}      AuthToken: !If [IsProd, !Ref AWS::NoValue, !Ref AWS::NoValue]\n`)}`,
-      findings: [{ range: '6:5-6:15' }],
+      findings: [{ range: '6:5-6:15', message: /\(AuthToken is empty or removed on every branch, with parameter defaults\)\.$/ }],
+      output: null,
+    },
+    {
+      name: 'optional token whose parameter defaults to empty',
+      code: `Parameters:\n  Token:\n    Type: String\n    NoEcho: true\n    Default: ""\nConditions:\n  HasToken: !Not [!Equals [!Ref Token, ""]]\n${group(`${tls}      AuthToken: !If [HasToken, !Ref Token, !Ref AWS::NoValue]\n`)}`,
+      findings: [{ range: '11:5-11:15' }],
       output: null,
     },
     {
