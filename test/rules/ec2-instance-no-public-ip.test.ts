@@ -1,4 +1,7 @@
 import rule from '../../rules/infrastructure-protection/ec2-instance-no-public-ip';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const instance = (association: string) => `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      NetworkInterfaces:\n        - DeviceIndex: "0"\n          SubnetId: !Ref Subnet\n${association}`;
@@ -54,4 +57,10 @@ testRule(rule, {
       output: '{"Resources": {"Web": {"Type": "AWS::EC2::Instance", "Properties": {"NetworkInterfaces": [{"DeviceIndex": "0", "AssociatePublicIpAddress": false}]}}}}',
     },
   ],
+});
+
+it('ec2-instance-no-public-ip: the fix replaces an instance, not a launch template', () => {
+  const fixes = (code: string) => analyze(code).findings.filter((f) => f.ruleId === rule.meta.id).flatMap((f) => f.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]));
+  assert.deepEqual(fixes(instance('          AssociatePublicIpAddress: true\n')), [['Set NetworkInterfaces[0].AssociatePublicIpAddress to false (replaces the resource)', false, true]]);
+  assert.deepEqual(fixes(template('            AssociatePublicIpAddress: true\n')), [['Set LaunchTemplateData.NetworkInterfaces[0].AssociatePublicIpAddress to false', true, false]]);
 });

@@ -1,4 +1,7 @@
 import rule from '../../rules/data-protection/elasticache-replication-group-encrypted-at-rest';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
@@ -45,4 +48,9 @@ testRule(rule, {
       output: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"AtRestEncryptionEnabled": true}}}}',
     },
   ],
+});
+
+it('elasticache-replication-group-encrypted-at-rest: its fix says it replaces the group, so fix-all leaves it to the user', () => {
+  const findings = analyze(group('      AtRestEncryptionEnabled: false\n')).findings.filter((finding) => finding.ruleId === rule.meta.id);
+  assert.deepEqual(findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces])), [['Set AtRestEncryptionEnabled to true (replaces the resource)', false, true]]);
 });

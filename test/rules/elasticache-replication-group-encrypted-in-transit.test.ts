@@ -1,4 +1,7 @@
 import rule from '../../rules/data-protection/elasticache-replication-group-encrypted-in-transit';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
@@ -50,4 +53,9 @@ testRule(rule, {
       output: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::ElastiCache::ReplicationGroup",\n      "Properties": {\n        "Engine": "redis",\n        "TransitEncryptionEnabled": true\n      }\n    }\n  }\n}\n',
     },
   ],
+});
+
+it('elasticache-replication-group-encrypted-in-transit: its fix changes the group in place', () => {
+  const findings = analyze(group('      TransitEncryptionEnabled: false\n')).findings.filter((finding) => finding.ruleId === rule.meta.id);
+  assert.deepEqual(findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces])), [['Set TransitEncryptionEnabled to true', true, false]]);
 });

@@ -1,4 +1,7 @@
 import rule from '../../rules/data-protection/msk-cluster-encrypted-in-transit';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const cluster = (transit: string) => `Resources:\n  Events:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClusterName: events\n      EncryptionInfo:\n        EncryptionInTransit:\n${transit}`;
@@ -50,4 +53,10 @@ testRule(rule, {
       output: '{"Resources": {"Events": {"Type": "AWS::MSK::Cluster", "Properties": {"EncryptionInfo": {"EncryptionInTransit": {"ClientBroker": "TLS"}}}}}}',
     },
   ],
+});
+
+it('msk-cluster-encrypted-in-transit: turning in-cluster encryption on replaces the cluster; TLS for clients does not', () => {
+  const fixes = (transit: string) => analyze(cluster(transit)).findings.filter((f) => f.ruleId === rule.meta.id).flatMap((f) => f.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces]));
+  assert.deepEqual(fixes('          InCluster: false\n'), [['Set EncryptionInfo.EncryptionInTransit.InCluster to true (replaces the resource)', false, true]]);
+  assert.deepEqual(fixes('          ClientBroker: TLS_PLAINTEXT\n'), [['Set EncryptionInfo.EncryptionInTransit.ClientBroker to TLS', true, false]]);
 });

@@ -1,4 +1,7 @@
 import rule from '../../rules/infrastructure-protection/sagemaker-notebook-no-direct-internet';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const notebook = (properties: string) => `Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n${properties}`;
@@ -49,4 +52,9 @@ testRule(rule, {
       output: null,
     },
   ],
+});
+
+it('sagemaker-notebook-no-direct-internet: its fix says it replaces the notebook instance', () => {
+  const findings = analyze(notebook(`${subnet}      DirectInternetAccess: Enabled\n`)).findings.filter((finding) => finding.ruleId === rule.meta.id);
+  assert.deepEqual(findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces])), [['Set DirectInternetAccess to Disabled (replaces the resource)', false, true]]);
 });
