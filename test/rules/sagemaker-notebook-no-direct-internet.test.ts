@@ -5,15 +5,29 @@ import { analyze } from '../helpers/analyze';
 import { testRule } from '../helpers/rule-tester';
 
 const notebook = (properties: string) => `Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n${properties}`;
+const domain = (properties: string) => `Resources:\n  Studio:\n    Type: AWS::SageMaker::Domain\n    Properties:\n      DomainName: studio\n      AuthMode: IAM\n      VpcId: !Ref Vpc\n      SubnetIds: [!Ref Subnet]\n${properties}`;
 const subnet = '      SubnetId: !Ref Subnet\n      SecurityGroupIds: [!Ref Group]\n';
 
 testRule(rule, {
   valid: [
     { name: 'disabled', code: notebook(`${subnet}      DirectInternetAccess: Disabled\n`) },
+    { name: 'Studio domain, VPC only', code: domain('      AppNetworkAccessType: VpcOnly\n') },
     { name: 'parameter without a default', code: `Parameters:\n  Access:\n    Type: String\n${notebook(`${subnet}      DirectInternetAccess: !Ref Access\n`)}` },
     { name: 'JSON, disabled', file: 't.json', code: '{"Resources": {"Notebook": {"Type": "AWS::SageMaker::NotebookInstance", "Properties": {"SubnetId": "subnet-1", "DirectInternetAccess": "Disabled"}}}}' },
   ],
   invalid: [
+    {
+      name: 'Studio domain with public internet access by default',
+      code: domain(''),
+      findings: [{ range: '4:5-4:15', message: 'Studio gives its apps direct internet access outside your VPC: AppNetworkAccessType is not set and defaults to PublicInternetOnly.' }],
+      output: domain('      AppNetworkAccessType: VpcOnly\n'),
+    },
+    {
+      name: 'Studio domain with public internet access',
+      code: domain('      AppNetworkAccessType: PublicInternetOnly\n'),
+      findings: [{ range: '9:29-9:47' }],
+      output: domain('      AppNetworkAccessType: VpcOnly\n'),
+    },
     {
       name: 'not set, no subnet: no fix',
       code: notebook(''),
