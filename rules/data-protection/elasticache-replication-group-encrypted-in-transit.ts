@@ -1,3 +1,4 @@
+import { engineSupportsEncryption } from '../lib/elasticache';
 import { mustBeOneOf, mustBeTrue, propertyRule } from '../lib/properties';
 
 /** A member of a global datastore, or a group built around an existing cluster, takes its settings from there. */
@@ -13,7 +14,7 @@ export default propertyRule(
     rationale:
       'Clients send keys, values and the AUTH token to a replication group, and its nodes copy the data to each other. Without TLS all of it crosses the VPC in plain text, readable and alterable by anything placed on the path. Encryption in transit wraps client and replication traffic in TLS, and it is what allows an AUTH token or RBAC users at all. The `preferred` mode still accepts plain-text clients, so it is only a step during migration.',
     remediation:
-      'Set `TransitEncryptionEnabled: true` (and leave `TransitEncryptionMode` unset or `required`). Clients must then connect with TLS. On Redis OSS 7 or Valkey an existing group changes in place: deploy `TransitEncryptionMode: preferred` first, move the clients to TLS, then switch to `required`. Older engines need a new group restored from a backup.',
+      'Set `TransitEncryptionEnabled: true` (and leave `TransitEncryptionMode` unset or `required`). Clients must then connect with TLS. On Redis OSS 7 or Valkey an existing group changes in place: deploy `TransitEncryptionMode: preferred` first, move the clients to TLS, then switch to `required`. Older engines need a new group restored from a backup; before Redis OSS 3.2.6 (and between 4.0.0 and 4.0.10) the engine must be upgraded first, so no fix is offered there.',
     docs: [
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html#cfn-elasticache-replicationgroup-transitencryptionenabled',
@@ -57,7 +58,8 @@ export default propertyRule(
     INHERITED.some((key) => resource.properties?.byKey.has(key))
       ? []
       : [
-          mustBeTrue('TransitEncryptionEnabled', 'encryption in transit'),
+          // An engine too old for TLS must be upgraded first: setting the flag alone would not deploy.
+          { ...mustBeTrue('TransitEncryptionEnabled', 'encryption in transit'), fix: engineSupportsEncryption(resource) ? { value: true } : undefined },
           {
             ...mustBeOneOf('TransitEncryptionMode', 'encryption in transit', ['required'], 'secure', { value: 'required' }),
             insecurePhrase: 'still accepts unencrypted connections',

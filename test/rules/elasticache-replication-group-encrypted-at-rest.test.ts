@@ -2,6 +2,9 @@ import rule from '../../rules/data-protection/elasticache-replication-group-encr
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { analyze } from '../helpers/analyze';
+import { buildModel, type Template } from '../../server/src/engine/model';
+import { parseText } from '../../server/src/engine/parse';
+import { engineSupportsEncryption } from '../../rules/lib/elasticache';
 import { testRule } from '../helpers/rule-tester';
 
 const group = (properties: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n${properties}`;
@@ -16,6 +19,18 @@ testRule(rule, {
     { name: 'JSON, encrypted', file: 't.json', code: '{"Resources": {"Cache": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {"AtRestEncryptionEnabled": true}}}}' },
   ],
   invalid: [
+    {
+      name: 'engine too old for encryption: no fix',
+      code: group('      Engine: redis\n      EngineVersion: 2.8.24\n'),
+      findings: [{ range: '4:5-4:15' }],
+      output: null,
+    },
+    {
+      name: 'Redis OSS 4.0.10 takes the fix',
+      code: group('      EngineVersion: 4.0.10\n'),
+      findings: [{ range: '4:5-4:15' }],
+      output: group('      EngineVersion: 4.0.10\n      AtRestEncryptionEnabled: true\n'),
+    },
     {
       name: 'not set',
       code: group(''),
@@ -54,3 +69,18 @@ it('elasticache-replication-group-encrypted-at-rest: its fix says it replaces th
   const findings = analyze(group('      AtRestEncryptionEnabled: false\n')).findings.filter((finding) => finding.ruleId === rule.meta.id);
   assert.deepEqual(findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.preferred, fix.replaces])), [['Set AtRestEncryptionEnabled to true (replaces the resource)', false, true]]);
 });
+
+it('engineSupportsEncryption: Valkey, Redis OSS 3.2.6 and 4.0.10 or later; unknown versions count as supported', () => {
+  const supports = (properties: string) => engineSupportsEncryption(analyzeResource(group(properties)));
+  assert.deepEqual(
+    ['2.8.24', '3.2.4', '3.2.6', '3.2.10', '4.0.9', '4.0.10', '5.0.6', '7.1'].map((version) => supports(`      EngineVersion: ${version}\n`)),
+    [false, false, true, false, false, true, true, true],
+  );
+  assert.equal(supports('      Engine: valkey\n      EngineVersion: "7.2"\n'), true);
+  assert.equal(supports('      EngineVersion: !Ref Version\n'), true);
+});
+
+function analyzeResource(code: string) {
+  const template = buildModel(parseText(code).root as never, 'template') as Template;
+  return template.resources[0];
+}

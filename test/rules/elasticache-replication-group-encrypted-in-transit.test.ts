@@ -16,6 +16,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'engine too old for encryption: no fix',
+      code: group('      Engine: redis\n      EngineVersion: 2.8.24\n'),
+      findings: [{ range: '4:5-4:15' }],
+      output: null,
+    },
+    {
+      name: 'Redis OSS 4.0.10 takes the fix',
+      code: group('      EngineVersion: 4.0.10\n'),
+      findings: [{ range: '4:5-4:15' }],
+      output: group('      EngineVersion: 4.0.10\n      TransitEncryptionEnabled: true\n'),
+    },
+    {
       name: 'not set',
       code: group(''),
       findings: [{ range: '4:5-4:15', message: 'Cache does not turn on encryption in transit: TransitEncryptionEnabled is not set and defaults to false.' }],
