@@ -29,6 +29,15 @@ import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
 import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
 import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
 import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
+import elasticacheReplicationGroupEncryptedAtRest from './elasticache-replication-group-encrypted-at-rest';
+import elasticacheReplicationGroupEncryptedInTransit from './elasticache-replication-group-encrypted-in-transit';
+import elasticacheReplicationGroupAuthToken from './elasticache-replication-group-auth-token';
+import mskClusterEncryptedInTransit from './msk-cluster-encrypted-in-transit';
+import eksClusterSecretsEncryption from './eks-cluster-secrets-encryption';
+import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
+import athenaWorkgroupEncrypted from './athena-workgroup-encrypted';
+import codebuildProjectArtifactsEncrypted from './codebuild-project-artifacts-encrypted';
+import dataStoreClassificationTag from './data-store-classification-tag';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -62,4 +71,13 @@ export const dataProtectionRules: readonly Rule[] = [
   neptuneClusterStorageEncrypted,
   docdbClusterStorageEncrypted,
   docdbClusterParameterGroupTlsEnabled,
+  elasticacheReplicationGroupEncryptedAtRest,
+  elasticacheReplicationGroupEncryptedInTransit,
+  elasticacheReplicationGroupAuthToken,
+  mskClusterEncryptedInTransit,
+  eksClusterSecretsEncryption,
+  apigatewayStageCacheEncrypted,
+  athenaWorkgroupEncrypted,
+  codebuildProjectArtifactsEncrypted,
+  dataStoreClassificationTag,
 ];

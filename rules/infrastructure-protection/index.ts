@@ -20,6 +20,9 @@ import mskClusterNotPubliclyAccessible from './msk-cluster-not-publicly-accessib
 import redshiftClusterNotPubliclyAccessible from './redshift-cluster-not-publicly-accessible';
 import opensearchDomainInVpc from './opensearch-domain-in-vpc';
 import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
+import sagemakerNotebookNoDirectInternet from './sagemaker-notebook-no-direct-internet';
+import ec2InstanceNoPublicIp from './ec2-instance-no-public-ip';
+import ec2SubnetNoAutoAssignPublicIp from './ec2-subnet-no-auto-assign-public-ip';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -44,4 +47,7 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   mskClusterNotPubliclyAccessible,
   mqBrokerNotPubliclyAccessible,
   dmsReplicationInstanceNotPubliclyAccessible,
+  sagemakerNotebookNoDirectInternet,
+  ec2InstanceNoPublicIp,
+  ec2SubnetNoAutoAssignPublicIp,
 ];

@@ -31,6 +31,8 @@ export interface AtRest {
   readonly skip?: (resource: Resource, context: RuleContext) => boolean;
   /** Overrides the requirement's wording (`missingPhrase`, `insecurePhrase`, `what`). */
   readonly wording?: Partial<Pick<PropertyRequirement, 'what' | 'missingPhrase' | 'insecurePhrase'>>;
+  /** Whether setting the flag alone would deploy (not on an engine version too old for encryption); no fix where it would not. */
+  readonly fixable?: (resource: Resource) => boolean;
 }
 
 /** Where one resource type names its KMS key. */
@@ -53,7 +55,8 @@ export function encryptionAtRestRule(meta: FamilyMeta, types: Readonly<Record<st
     resource(resource, context) {
       const setting = types[resource.type];
       if (!setting || skipped(resource, context, setting)) return;
-      const base = mustBeTrue(setting.flag, 'encryption at rest', { value: true, replaces: setting.replaces, preferred: !setting.replaces });
+      const fix = setting.fixable?.(resource) === false ? undefined : { value: true, replaces: setting.replaces, preferred: !setting.replaces };
+      const base: PropertyRequirement = { ...mustBeTrue(setting.flag, 'encryption at rest'), fix };
       const requirement: PropertyRequirement =
         setting.absent === 'secure' ? { ...base, whenMissing: 'secure' } : { ...base, defaultText: setting.absent ?? 'false' };
       checkProperty(resource, context, { ...requirement, ...setting.wording });
