@@ -52,12 +52,21 @@ const rule: Rule = {
           CachingEnabled: true
 `,
       secure: `Resources:
+  AccessLogs:
+    Type: AWS::Logs::LogGroup
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+    Properties:
+      RetentionInDays: 365
   Prod:
     Type: AWS::ApiGateway::Stage
     Properties:
       RestApiId: !Ref Api
       DeploymentId: !Ref Deployment
       StageName: prod
+      AccessLogSetting:
+        DestinationArn: !GetAtt AccessLogs.Arn
+        Format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","status":"$context.status"}'
       CacheClusterEnabled: true
       CacheClusterSize: "0.5"
       MethodSettings:
