@@ -29,6 +29,7 @@ import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
 import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
 import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
 import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
+import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-https';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -62,4 +63,5 @@ export const dataProtectionRules: readonly Rule[] = [
   neptuneClusterStorageEncrypted,
   docdbClusterStorageEncrypted,
   docdbClusterParameterGroupTlsEnabled,
+  elbHttpListenerRedirectsToHttps,
 ];
