@@ -30,6 +30,7 @@ import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted'
 import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
 import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
 import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-https';
+import elbListenerTls12Policy from './elb-listener-tls12-policy';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -64,4 +65,5 @@ export const dataProtectionRules: readonly Rule[] = [
   docdbClusterStorageEncrypted,
   docdbClusterParameterGroupTlsEnabled,
   elbHttpListenerRedirectsToHttps,
+  elbListenerTls12Policy,
 ];
