@@ -31,6 +31,7 @@ import docdbClusterStorageEncrypted from './docdb-cluster-storage-encrypted';
 import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-group-tls-enabled';
 import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-https';
 import elbListenerTls12Policy from './elb-listener-tls12-policy';
+import elbClassicListenerHttps from './elb-classic-listener-https';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -66,4 +67,5 @@ export const dataProtectionRules: readonly Rule[] = [
   docdbClusterParameterGroupTlsEnabled,
   elbHttpListenerRedirectsToHttps,
   elbListenerTls12Policy,
+  elbClassicListenerHttps,
 ];
