@@ -20,6 +20,7 @@ import mskClusterNotPubliclyAccessible from './msk-cluster-not-publicly-accessib
 import redshiftClusterNotPubliclyAccessible from './redshift-cluster-not-publicly-accessible';
 import opensearchDomainInVpc from './opensearch-domain-in-vpc';
 import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
+import albDropsInvalidHeaderFields from './alb-drops-invalid-header-fields';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -44,4 +45,5 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   mskClusterNotPubliclyAccessible,
   mqBrokerNotPubliclyAccessible,
   dmsReplicationInstanceNotPubliclyAccessible,
+  albDropsInvalidHeaderFields,
 ];
