@@ -32,6 +32,7 @@ import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-grou
 import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-https';
 import elbListenerTls12Policy from './elb-listener-tls12-policy';
 import elbClassicListenerHttps from './elb-classic-listener-https';
+import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -68,4 +69,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elbHttpListenerRedirectsToHttps,
   elbListenerTls12Policy,
   elbClassicListenerHttps,
+  cloudfrontViewerHttpsOnly,
 ];

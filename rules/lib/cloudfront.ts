@@ -8,6 +8,11 @@ export const DISTRIBUTION = 'AWS::CloudFront::Distribution';
 
 type Conditions = Candidate['conditions'];
 
+/** Where each cache behavior of a distribution sets a property, for `checkProperty`: the default one and every path pattern's. */
+export function behaviorPaths(property: string): string[] {
+  return [`DistributionConfig.DefaultCacheBehavior.${property}`, `DistributionConfig.CacheBehaviors[*].${property}`];
+}
+
 /** A map a distribution writes, on one `!If` branch: a cache behavior, an origin's `CustomOriginConfig`. */
 export interface DistributionPart {
   readonly node: MapNode;
