@@ -33,6 +33,7 @@ import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-ht
 import elbListenerTls12Policy from './elb-listener-tls12-policy';
 import elbClassicListenerHttps from './elb-classic-listener-https';
 import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
+import cloudfrontViewerTls12Policy from './cloudfront-viewer-tls12-policy';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -70,4 +71,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elbListenerTls12Policy,
   elbClassicListenerHttps,
   cloudfrontViewerHttpsOnly,
+  cloudfrontViewerTls12Policy,
 ];

@@ -22,7 +22,7 @@ export interface DistributionPart {
 }
 
 /** The maps a node may be, with the conditions of each (`!If` branches); lists and scalars are left out. */
-function mapsOf(node: Node | undefined, context: RuleContext, conditions: Conditions = []): { node: MapNode; conditions: Conditions }[] {
+export function mapsOf(node: Node | undefined, context: RuleContext, conditions: Conditions = []): { node: MapNode; conditions: Conditions }[] {
   if (!node) return [];
   return context.evaluator
     .candidates(node)
