@@ -34,6 +34,7 @@ import elbListenerTls12Policy from './elb-listener-tls12-policy';
 import elbClassicListenerHttps from './elb-classic-listener-https';
 import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
 import cloudfrontViewerTls12Policy from './cloudfront-viewer-tls12-policy';
+import cloudfrontOriginHttpsOnly from './cloudfront-origin-https-only';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -72,4 +73,5 @@ export const dataProtectionRules: readonly Rule[] = [
   elbClassicListenerHttps,
   cloudfrontViewerHttpsOnly,
   cloudfrontViewerTls12Policy,
+  cloudfrontOriginHttpsOnly,
 ];
