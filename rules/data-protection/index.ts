@@ -35,6 +35,7 @@ import elbClassicListenerHttps from './elb-classic-listener-https';
 import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
 import cloudfrontViewerTls12Policy from './cloudfront-viewer-tls12-policy';
 import cloudfrontOriginHttpsOnly from './cloudfront-origin-https-only';
+import cloudfrontOriginTls12 from './cloudfront-origin-tls12';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -74,4 +75,5 @@ export const dataProtectionRules: readonly Rule[] = [
   cloudfrontViewerHttpsOnly,
   cloudfrontViewerTls12Policy,
   cloudfrontOriginHttpsOnly,
+  cloudfrontOriginTls12,
 ];

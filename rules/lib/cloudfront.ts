@@ -1,7 +1,7 @@
 import type { Candidate } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
 import type { RuleContext } from '../../server/src/engine/rule';
-import type { MapNode, Node } from '../../server/src/engine/tree';
+import type { MapNode, Node, ScalarNode } from '../../server/src/engine/tree';
 import { asBoolean, asText } from './values';
 
 export const DISTRIBUTION = 'AWS::CloudFront::Distribution';
@@ -77,6 +77,8 @@ export interface CustomOrigin extends DistributionPart {
   readonly id: string | undefined;
   /** The origin's `DomainName`, when known. */
   readonly domainName: string | undefined;
+  /** The `CustomOriginConfig` key, where a missing setting is reported. */
+  readonly key: ScalarNode;
 }
 
 export function customOrigins(distribution: Resource, context: RuleContext): CustomOrigin[] {
@@ -85,8 +87,9 @@ export function customOrigins(distribution: Resource, context: RuleContext): Cus
     for (const origin of itemsOf(config.node.byKey.get('Origins')?.value, context, config.conditions)) {
       const id = single(origin.node.byKey.get('Id')?.value, context);
       const domainName = single(origin.node.byKey.get('DomainName')?.value, context);
-      for (const custom of mapsOf(origin.node.byKey.get('CustomOriginConfig')?.value, context, origin.conditions)) {
-        found.push({ ...custom, id, domainName, label: `DistributionConfig.Origins[${origin.index}].CustomOriginConfig` });
+      const pair = origin.node.byKey.get('CustomOriginConfig');
+      for (const custom of mapsOf(pair?.value, context, origin.conditions)) {
+        found.push({ ...custom, id, domainName, key: pair!.key, label: `DistributionConfig.Origins[${origin.index}].CustomOriginConfig` });
       }
     }
   }
