@@ -92,7 +92,10 @@ Resources:
       context.report({
         at: policy,
         message: `${resource.logicalId} sends requests to ${name} over plain HTTP: ${origin.label}.OriginProtocolPolicy is "${value}"${value === 'match-viewer' ? ' and a cache behavior lets viewers use HTTP' : ''}${explain({ ...insecure[0], conditions: [...origin.conditions, ...insecure[0].conditions] })}${website ? '; an S3 website endpoint serves only HTTP, so use the bucket as an S3 origin with origin access control' : ''}.`,
-        fixes: website ? [] : valueFixes(context, policy, insecure, 'https-only', { label: 'OriginProtocolPolicy', preferred: false }),
+        fixes: website ? [] : valueFixes(context, policy, insecure, 'https-only', { label: 'OriginProtocolPolicy', preferred: false }).map((fix) =>
+          // Over HTTPS, the CloudFormation default protocols (TLSv1, SSLv3) would apply: the fix names TLS 1.2 too.
+          origin.node.byKey.has('OriginSSLProtocols') ? fix : { ...fix, title: `${fix.title}, with OriginSSLProtocols [TLSv1.2]`, changes: [...fix.changes, { kind: 'set' as const, map: origin.node, key: 'OriginSSLProtocols', value: ['TLSv1.2'] }] },
+        ),
       });
     }
   },

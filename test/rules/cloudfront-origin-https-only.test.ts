@@ -16,7 +16,7 @@ testRule(rule, {
     {
       name: 'JSON, HTTPS only',
       file: 't.json',
-      code: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]}}}}}',
+      code: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only", "OriginSSLProtocols": [\n  "TLSv1.2"\n]}}]}}}}}',
     },
   ],
   invalid: [
@@ -24,13 +24,13 @@ testRule(rule, {
       name: 'HTTP only: the fix is offered, not preferred',
       code: distribution('http-only'),
       findings: [{ range: '11:37-11:46', message: 'Site sends requests to origin app over plain HTTP: DistributionConfig.Origins[0].CustomOriginConfig.OriginProtocolPolicy is "http-only".' }],
-      output: distribution('https-only'),
+      output: distribution('https-only\n              OriginSSLProtocols:\n                - TLSv1.2'),
     },
     {
       name: 'match-viewer while the behavior accepts HTTP',
       code: distribution('match-viewer', 'allow-all'),
       findings: [{ range: '11:37-11:49', message: 'Site sends requests to origin app over plain HTTP: DistributionConfig.Origins[0].CustomOriginConfig.OriginProtocolPolicy is "match-viewer" and a cache behavior lets viewers use HTTP.' }],
-      output: distribution('https-only', 'allow-all'),
+      output: distribution('https-only\n              OriginSSLProtocols:\n                - TLSv1.2', 'allow-all'),
     },
     {
       name: 'S3 website endpoint: no fix',
@@ -42,20 +42,20 @@ testRule(rule, {
       name: 'policy from a parameter default',
       code: `Parameters:\n  Policy:\n    Type: String\n    Default: http-only\n${distribution('!Ref Policy')}`,
       findings: [{ range: '15:37-15:48', message: /from the default of parameter Policy/ }],
-      output: `Parameters:\n  Policy:\n    Type: String\n    Default: https-only\n${distribution('!Ref Policy')}`,
+      output: `Parameters:\n  Policy:\n    Type: String\n    Default: https-only\n${distribution('!Ref Policy\n              OriginSSLProtocols:\n                - TLSv1.2')}`,
     },
     {
       name: 'HTTP only on one branch of !If',
       code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${distribution('!If [Dev, http-only, https-only]')}`,
       findings: [{ range: '13:37-13:69', message: /\(when condition Dev is true\)/ }],
-      output: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${distribution('!If [Dev, https-only, https-only]')}`,
+      output: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${distribution('!If [Dev, https-only, https-only]\n              OriginSSLProtocols:\n                - TLSv1.2')}`,
     },
     {
       name: 'JSON, HTTP only',
       file: 't.json',
       code: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "http-only"}}]}}}}}',
       findings: [{ range: '1:227-1:238' }],
-      output: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]}}}}}',
+      output: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only", "OriginSSLProtocols": [\n  "TLSv1.2"\n]}}]}}}}}',
     },
   ],
 });
