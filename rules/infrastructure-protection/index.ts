@@ -21,6 +21,7 @@ import redshiftClusterNotPubliclyAccessible from './redshift-cluster-not-publicl
 import opensearchDomainInVpc from './opensearch-domain-in-vpc';
 import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
 import albDropsInvalidHeaderFields from './alb-drops-invalid-header-fields';
+import cloudfrontDistributionWebAcl from './cloudfront-distribution-web-acl';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -46,4 +47,5 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   mqBrokerNotPubliclyAccessible,
   dmsReplicationInstanceNotPubliclyAccessible,
   albDropsInvalidHeaderFields,
+  cloudfrontDistributionWebAcl,
 ];
