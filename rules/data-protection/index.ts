@@ -36,6 +36,7 @@ import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
 import cloudfrontViewerTls12Policy from './cloudfront-viewer-tls12-policy';
 import cloudfrontOriginHttpsOnly from './cloudfront-origin-https-only';
 import cloudfrontOriginTls12 from './cloudfront-origin-tls12';
+import apigatewayDomainTls12 from './apigateway-domain-tls12';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -76,4 +77,5 @@ export const dataProtectionRules: readonly Rule[] = [
   cloudfrontViewerTls12Policy,
   cloudfrontOriginHttpsOnly,
   cloudfrontOriginTls12,
+  apigatewayDomainTls12,
 ];
