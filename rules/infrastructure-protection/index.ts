@@ -22,6 +22,7 @@ import opensearchDomainInVpc from './opensearch-domain-in-vpc';
 import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-accessible';
 import albDropsInvalidHeaderFields from './alb-drops-invalid-header-fields';
 import cloudfrontDistributionWebAcl from './cloudfront-distribution-web-acl';
+import wafWebAclHasRules from './waf-web-acl-has-rules';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -48,4 +49,5 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   dmsReplicationInstanceNotPubliclyAccessible,
   albDropsInvalidHeaderFields,
   cloudfrontDistributionWebAcl,
+  wafWebAclHasRules,
 ];
