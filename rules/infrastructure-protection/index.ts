@@ -23,6 +23,7 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 import albDropsInvalidHeaderFields from './alb-drops-invalid-header-fields';
 import cloudfrontDistributionWebAcl from './cloudfront-distribution-web-acl';
 import wafWebAclHasRules from './waf-web-acl-has-rules';
+import apigatewayStageWebAcl from './apigateway-stage-web-acl';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -50,4 +51,5 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   albDropsInvalidHeaderFields,
   cloudfrontDistributionWebAcl,
   wafWebAclHasRules,
+  apigatewayStageWebAcl,
 ];
