@@ -1,6 +1,6 @@
 import type { Rule } from '../../server/src/engine/rule';
 import { within } from '../lib/fixes';
-import { isInternal, LISTENER, listenerProtocols, loadBalancerOf, redirectsToHttps } from '../lib/load-balancers';
+import { isInternal, isInternetFacing, LISTENER, listenerProtocols, loadBalancerOf, redirectsToHttps } from '../lib/load-balancers';
 import { explain } from '../lib/values';
 
 /** The action the fix writes: a permanent redirect to the same host and path over HTTPS. */
@@ -102,7 +102,7 @@ Resources:
     // The fix is safe to apply blindly only when the same load balancer already serves HTTPS.
     const servesHttps = balancer !== undefined && (context.facts?.listenersOf(balancer) ?? []).some((other) => other !== resource && listenerProtocols(other, context).has('HTTPS'));
     const local = insecure.every((candidate) => candidate.source && !candidate.parameter && within(candidate.source, pair.value));
-    const where = balancer ? ` of internet-facing load balancer ${balancer.logicalId}` : '';
+    const where = balancer ? ` of ${isInternetFacing(balancer, context) ? 'internet-facing ' : ''}load balancer ${balancer.logicalId}` : '';
     context.report({
       at: pair.value,
       message: `${resource.logicalId}${where} serves plain HTTP: its default action does not redirect to HTTPS${explain(insecure[0])}.`,

@@ -24,6 +24,12 @@ export function isInternal(loadBalancer: Resource, context: RuleContext): boolea
   return scheme !== undefined && context.evaluator.candidates(scheme).every((candidate) => asText(candidate.value)?.toLowerCase() === 'internal');
 }
 
+/** Whether a load balancer is internet-facing on every branch: `Scheme` absent or `internet-facing`. */
+export function isInternetFacing(loadBalancer: Resource, context: RuleContext): boolean {
+  const scheme = loadBalancer.properties?.byKey.get('Scheme')?.value;
+  return scheme === undefined || context.evaluator.candidates(scheme).every((candidate) => candidate.value.kind === 'noValue' || asText(candidate.value)?.toLowerCase() === 'internet-facing');
+}
+
 /** Whether a V2 load balancer may be an Application Load Balancer: `Type` is absent (the default) or may be `application`. */
 export function mayBeApplication(loadBalancer: Resource, context: RuleContext): boolean {
   const type = loadBalancer.properties?.byKey.get('Type')?.value;

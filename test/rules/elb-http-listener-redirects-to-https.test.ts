@@ -56,6 +56,12 @@ testRule(rule, {
       output: template(balancer('      Scheme: internet-facing\n'), listener(fixed)),
     },
     {
+      name: 'scheme from a parameter that allows internet-facing: reported, without claiming it',
+      code: `Parameters:\n  Scheme:\n    Type: String\n    Default: internal\n    AllowedValues: [internal, internet-facing]\n${template(balancer('      Scheme: !Ref Scheme\n'), listener(forward))}`,
+      findings: [{ range: '19:9-20:99', message: 'Web of load balancer Balancer serves plain HTTP: its default action does not redirect to HTTPS.' }],
+      output: `Parameters:\n  Scheme:\n    Type: String\n    Default: internal\n    AllowedValues: [internal, internet-facing]\n${template(balancer('      Scheme: !Ref Scheme\n'), listener(fixed))}`,
+    },
+    {
       name: 'JSON, forward',
       file: 't.json',
       code: '{"Resources": {"Web": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"LoadBalancerArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/1", "Port": 80, "Protocol": "HTTP", "DefaultActions": [{"Type": "forward", "TargetGroupArn": "tg"}]}}}}',
