@@ -113,7 +113,8 @@ export function originsReachedOverHttp(distribution: Resource, context: RuleCont
   return origins;
 }
 
+/** A node's one value as text; a deploy-time value as its symbolic text (`${OriginAlb}`), so that an origin's Id and a behavior's TargetOriginId written alike compare equal. */
 function single(node: Node | undefined, context: RuleContext): string | undefined {
   const value = node && context.evaluator.single(node);
-  return value ? asText(value) : undefined;
+  return value?.kind === 'symbolic' ? value.text : value ? asText(value) : undefined;
 }

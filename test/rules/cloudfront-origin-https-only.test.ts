@@ -14,6 +14,10 @@ testRule(rule, {
       code: `${distribution('match-viewer')}        CacheBehaviors:\n          - PathPattern: /static/*\n            TargetOriginId: assets\n            ViewerProtocolPolicy: allow-all\n`,
     },
     {
+      name: 'match-viewer, origin and behaviors named by the same reference',
+      code: distribution('match-viewer').replace('Id: app\n            DomainName', 'Id: !Ref AWS::StackName\n            DomainName').replace('TargetOriginId: app', 'TargetOriginId: !Ref AWS::StackName') + '        CacheBehaviors:\n          - PathPattern: /static/*\n            TargetOriginId: assets\n            ViewerProtocolPolicy: allow-all\n',
+    },
+    {
       name: 'JSON, HTTPS only',
       file: 't.json',
       code: '{"Resources": {"Site": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Origins": [{"Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only", "OriginSSLProtocols": [\n  "TLSv1.2"\n]}}]}}}}}',
