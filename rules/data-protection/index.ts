@@ -38,6 +38,14 @@ import apigatewayStageCacheEncrypted from './apigateway-stage-cache-encrypted';
 import athenaWorkgroupEncrypted from './athena-workgroup-encrypted';
 import codebuildProjectArtifactsEncrypted from './codebuild-project-artifacts-encrypted';
 import dataStoreClassificationTag from './data-store-classification-tag';
+import elbHttpListenerRedirectsToHttps from './elb-http-listener-redirects-to-https';
+import elbListenerTls12Policy from './elb-listener-tls12-policy';
+import elbClassicListenerHttps from './elb-classic-listener-https';
+import cloudfrontViewerHttpsOnly from './cloudfront-viewer-https-only';
+import cloudfrontViewerTls12Policy from './cloudfront-viewer-tls12-policy';
+import cloudfrontOriginHttpsOnly from './cloudfront-origin-https-only';
+import cloudfrontOriginTls12 from './cloudfront-origin-tls12';
+import apigatewayDomainTls12 from './apigateway-domain-tls12';
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
@@ -80,4 +88,12 @@ export const dataProtectionRules: readonly Rule[] = [
   athenaWorkgroupEncrypted,
   codebuildProjectArtifactsEncrypted,
   dataStoreClassificationTag,
+  elbHttpListenerRedirectsToHttps,
+  elbListenerTls12Policy,
+  elbClassicListenerHttps,
+  cloudfrontViewerHttpsOnly,
+  cloudfrontViewerTls12Policy,
+  cloudfrontOriginHttpsOnly,
+  cloudfrontOriginTls12,
+  apigatewayDomainTls12,
 ];

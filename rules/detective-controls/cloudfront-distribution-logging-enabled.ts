@@ -58,7 +58,12 @@ const rule: Rule = {
         Origins:
           - Id: app
             DomainName: app.example.com
-            CustomOriginConfig: { OriginProtocolPolicy: https-only }
+            CustomOriginConfig: { OriginProtocolPolicy: https-only, OriginSSLProtocols: [TLSv1.2] }
+        Aliases: [www.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
         Logging:
           Bucket: cdn-logs.s3.eu-west-1.amazonaws.com
           Prefix: site/

@@ -2,6 +2,7 @@ import type { Resource } from '../../server/src/engine/model';
 import type { Rule, RuleContext } from '../../server/src/engine/rule';
 import { getProperty, type Node } from '../../server/src/engine/tree';
 import { missingPropertyAnchor } from '../lib/properties';
+import { isPrivateApi } from '../lib/apigateway';
 import { samEvents, samGlobal } from '../lib/sam';
 import { asBoolean, asText, explain, textOf } from '../lib/values';
 
@@ -65,7 +66,7 @@ function checkMethod(resource: Resource, context: RuleContext): void {
   if (textOf(getProperty(getProperty(properties, 'Integration'), 'Type'), context.evaluator)?.toUpperCase() === 'MOCK') return;
   if (isTrue(properties.byKey.get('ApiKeyRequired')?.value, context)) return;
   const api = context.facts?.targetOf(properties.byKey.get('RestApiId')?.value);
-  if (api && isPrivate(api, context)) return;
+  if (api && isPrivateApi(api, context)) return;
   const pair = properties.byKey.get('AuthorizationType');
   if (!pair) {
     context.report({ at: missingPropertyAnchor(resource), message: `${resource.logicalId} lets anyone call the method: AuthorizationType is not set and defaults to NONE, and no API key is required.` });
@@ -84,7 +85,7 @@ function checkSamEvents(resource: Resource, context: RuleContext): void {
     const api = apiId ? context.facts?.targetOf(apiId) : undefined;
     // An API given by an id from elsewhere, or described by an OpenAPI document, may define its authorization there.
     if (apiId && !api) continue;
-    if (api && (api.properties?.byKey.has('DefinitionBody') || api.properties?.byKey.has('DefinitionUri') || isPrivate(api, context))) continue;
+    if (api && (api.properties?.byKey.has('DefinitionBody') || api.properties?.byKey.has('DefinitionUri') || isPrivateApi(api, context))) continue;
     const apiAuth = api ? getProperty(api.properties, 'Auth') : undefined;
     const globalAuth = samGlobal(context.template, 'Api', 'Auth');
     const eventAuth = getProperty(properties, 'Auth');
@@ -109,15 +110,6 @@ function isOptions(node: Node | undefined, context: RuleContext): boolean {
 
 function isTrue(node: Node | undefined, context: RuleContext): boolean {
   return node !== undefined && context.evaluator.candidates(node).every((candidate) => asBoolean(candidate.value) === true);
-}
-
-/** A private API is reachable only through VPC endpoints that its resource policy names. */
-function isPrivate(api: Resource, context: RuleContext): boolean {
-  const configuration = getProperty(api.properties, 'EndpointConfiguration');
-  const types = getProperty(configuration, 'Types') ?? getProperty(configuration, 'Type') ?? configuration;
-  if (!types) return false;
-  const values = types.kind === 'seq' ? types.items : [types];
-  return values.some((node) => context.evaluator.candidates(node).every((candidate) => asText(candidate.value)?.toUpperCase() === 'PRIVATE'));
 }
 
 export default rule;

@@ -23,6 +23,10 @@ import rdsInstanceNotPubliclyAccessible from './rds-instance-not-publicly-access
 import sagemakerNotebookNoDirectInternet from './sagemaker-notebook-no-direct-internet';
 import ec2InstanceNoPublicIp from './ec2-instance-no-public-ip';
 import ec2SubnetNoAutoAssignPublicIp from './ec2-subnet-no-auto-assign-public-ip';
+import albDropsInvalidHeaderFields from './alb-drops-invalid-header-fields';
+import cloudfrontDistributionWebAcl from './cloudfront-distribution-web-acl';
+import wafWebAclHasRules from './waf-web-acl-has-rules';
+import apigatewayStageWebAcl from './apigateway-stage-web-acl';
 
 /** The infrastructure protection rules, in any order: rules/index.ts sorts them. */
 export const infrastructureProtectionRules: readonly Rule[] = [
@@ -50,4 +54,8 @@ export const infrastructureProtectionRules: readonly Rule[] = [
   sagemakerNotebookNoDirectInternet,
   ec2InstanceNoPublicIp,
   ec2SubnetNoAutoAssignPublicIp,
+  albDropsInvalidHeaderFields,
+  cloudfrontDistributionWebAcl,
+  wafWebAclHasRules,
+  apigatewayStageWebAcl,
 ];
