@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_KIND_NOTIFICATION, SCAN_WORKSPACE_REQUEST, type DocumentKindParams, type PillarInitializationOptions, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { openExample } from './example';
 import { registerPosture, type PostureApi } from './posture/commands';
 import { STACK_SCHEME } from './posture/stack-documents';
 import { FindingsStatusBar, type FindingsStatus } from './status-bar';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ post
     vscode.commands.registerCommand('pillar.scanWorkspace', () => scanWorkspace()),
     vscode.commands.registerCommand('pillar.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('pillar.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('pillar.openExample', () => openExample()),
   );
   const posture = registerPosture(context, () => client);
   await client.start();
