@@ -121,12 +121,10 @@ const steps = [
     await settled(toast);
   }],
   ['status-bar', 'Pillar\'s status bar item counts the file\'s errors and warnings and opens the Problems view', async () => {
-    // The fixture's suppressions, each with its reason, for the walkthrough's suppression step.
-    await goToLine('10:16');
-    await shoot('suppression-closeup', { clip: EDITOR_CLIP });
-    // The item's id is the extension's id and the item's own; its label is the tooltip.
-    const item = page.locator('[id="pillar.pillar.findings"]');
-    await page.waitForFunction(() => /1 error, 2 warnings/.test(document.getElementById('pillar.pillar.findings')?.querySelector('a')?.getAttribute('aria-label') ?? ''), undefined, { timeout: TIMEOUT });
+    await editor.locator('.view-lines').click();
+    // Found by its accessible label, which is its tooltip.
+    const item = page.locator('.statusbar-item').filter({ has: page.locator('a[aria-label^="Pillar: "]') });
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item a')].some((a) => /^Pillar: 1 error, 2 warnings/.test(a.getAttribute('aria-label') ?? '')), undefined, { timeout: TIMEOUT });
     notes.push(`Pillar status bar: ${(await item.textContent()).trim()}`);
     await runCommand('View: Hide Panel');
     await item.locator('a').click();
