@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 import { parse as parseYaml, type ScalarTag, type CollectionTag } from 'yaml';
 import { RULES } from '../rules/index';
 import { SNIPPETS } from '../snippets/src/catalog';
@@ -127,6 +128,82 @@ function unresolved(template: { [key: string]: Json }): string[] {
   return missing;
 }
 
+interface SpecType {
+  readonly type: string;
+  readonly reference?: { readonly $ref: string };
+  readonly element?: SpecType;
+  readonly types?: readonly SpecType[];
+}
+type SpecProperties = Readonly<Record<string, { readonly type: SpecType; readonly previousTypes?: readonly SpecType[] }>>;
+
+/**
+ * What the snippets write that the CloudFormation resource specification (@aws-cdk/aws-service-spec)
+ * does not know: resource types, property names at every depth, and GetAtt attributes.
+ */
+function unknownToTheSpec(template: { [key: string]: Json }): string[] {
+  const db = loadAwsServiceSpecSync();
+  const byType = new Map(db.all('resource').map((r) => [r.cloudFormationType, r]));
+  const resources = (template.Resources ?? {}) as { [key: string]: { Type: string; Properties?: { [key: string]: Json } } };
+  const problems: string[] = [];
+  const isIntrinsic = (value: Json) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && /^(Ref|Fn::)/.test(Object.keys(value)[0]!);
+  const check = (properties: SpecProperties, value: Json, path: string): void => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || isIntrinsic(value)) return;
+    for (const [name, item] of Object.entries(value)) {
+      const property = properties[name];
+      if (!property) {
+        problems.push(`${path}.${name}`);
+        continue;
+      }
+      for (const type of [property.type, ...(property.previousTypes ?? [])]) checkType(type, item, `${path}.${name}`);
+    }
+  };
+  const checkType = (type: SpecType, value: Json, path: string): void => {
+    if (isIntrinsic(value)) return;
+    if (type.type === 'ref' && type.reference) {
+      const definition = db.get('typeDefinition', type.reference.$ref) as unknown as { properties: SpecProperties } | undefined;
+      if (definition) check(definition.properties, value, path);
+    } else if (type.type === 'array' && type.element && Array.isArray(value)) {
+      value.forEach((item, i) => checkType(type.element!, item, `${path}[${i}]`));
+    } else if (type.type === 'map' && type.element && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, item] of Object.entries(value)) checkType(type.element, item, `${path}.${key}`);
+    } else if (type.type === 'union') {
+      // The first shape that the value fits without unknown names.
+      const before = problems.length;
+      for (const option of type.types ?? []) {
+        const attempt = problems.length;
+        checkType(option, value, path);
+        if (problems.length === attempt) {
+          problems.length = before;
+          return;
+        }
+        problems.length = attempt;
+      }
+    }
+  };
+  for (const [id, resource] of Object.entries(resources)) {
+    const spec = byType.get(resource.Type);
+    if (!spec) {
+      problems.push(`${id}: ${resource.Type}`);
+      continue;
+    }
+    check(spec.properties as unknown as SpecProperties, resource.Properties ?? {}, id);
+  }
+  const walk = (value: Json): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'Fn::GetAtt' && Array.isArray(item)) {
+        const [target, attribute] = item.map(String);
+        const spec = byType.get(resources[target!]?.Type ?? '');
+        if (spec && !(attribute! in spec.attributes)) problems.push(`GetAtt ${target}.${attribute}`);
+      }
+      walk(item);
+    }
+  };
+  walk(resources as unknown as Json);
+  return problems;
+}
+
 /** How many choice indexes to try: enough for the snippet's longest list of choices. */
 function choiceCount(snippet: SnippetSource): number {
   let most = 1;
@@ -208,6 +285,10 @@ describe('snippets', () => {
       it('refers only to what its template defines', () => {
         if (snippet.context !== 'resources') return;
         assert.deepEqual(unresolved(JSON.parse(document(snippet, 'json', 0))), []);
+      });
+      it('writes only types, properties and attributes the CloudFormation specification knows', () => {
+        if (snippet.context !== 'resources') return;
+        assert.deepEqual(unknownToTheSpec(JSON.parse(document(snippet, 'json', 0))), []);
       });
       for (const format of FORMATS) {
         it(`${format}: raises nothing above info, at its defaults and at each choice, with every rule on`, () => {

@@ -145,7 +145,7 @@ export const detective: SnippetSource[] = [
     prefix: 'pillar-guardduty',
     name: 'GuardDuty detector with its protection plans',
     description:
-      'A GuardDuty detector that is enabled, publishes findings every 15 minutes (or the period you choose), and turns on S3, EKS audit log, EBS malware, RDS login, Lambda network and runtime monitoring protection, with the runtime agents managed by GuardDuty.',
+      'A GuardDuty detector that is enabled, publishes findings every 15 minutes (or the period you choose), and turns on S3, EKS audit log, EBS malware, RDS login, Lambda network and runtime monitoring protection, with the runtime agents managed by GuardDuty. An account has one detector per Region.',
     context: 'resources',
     body: {
       '${1:Detector}': {
@@ -191,6 +191,8 @@ export const detective: SnippetSource[] = [
       },
       '${3:ConfigDeliveryChannel}': {
         Type: 'AWS::Config::DeliveryChannel',
+        // AWS Config refuses a delivery channel before there is a recorder.
+        DependsOn: '$1',
         Properties: {
           S3BucketName: ref('${4:ConfigBucket}'),
           S3KmsKeyArn: getAtt('${5:KmsKey}', 'Arn'),
