@@ -71,9 +71,10 @@ function expansions(tokens: readonly Token[]): string[] {
 }
 
 const YAML_KEYWORD = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
-// A letter first; then word characters and . / @ + - *; a colon only before a non-space (`AWS::S3::Bucket`,
-// `s3:Get*`); single spaces between words. Anything else is quoted, which YAML reads the same.
-const YAML_PLAIN = /^[A-Za-z_](?:[\w./@+*-]|:(?=\S)|(?<=\S) (?=\S))*$/;
+// A letter first; then word characters and . / @ + - * ( ), commas outside flow lists; a colon only
+// before a non-space (`AWS::S3::Bucket`, `s3:Get*`); single spaces between words. Anything else is
+// quoted, which YAML reads the same.
+const YAML_PLAIN = /^[A-Za-z_](?:[\w./@+*(),-]|:(?=\S)|(?<=\S) (?=\S))*$/;
 
 function yamlPlainSafe(text: string, inFlow: boolean): boolean {
   return YAML_PLAIN.test(text) && !YAML_KEYWORD.test(text) && !(inFlow && /[,[\]{}]/.test(text));
