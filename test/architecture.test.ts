@@ -16,6 +16,8 @@ const BOUNDARIES: readonly { folder: string; forbidden: readonly string[] }[] = 
   // The report and its formats, shared by the CLI, the server and the VS Code client: no SDK, no editor.
   { folder: 'server/src/posture', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', '@aws-sdk', 'server/src/lsp', 'server/src/cli', 'server/src/aws', 'server/src/engine/engine', 'rules'] },
   { folder: 'server/src/cli', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'server/src/lsp'] },
+  // The snippets' source: plain data and the two emitters, so that the snippet files stay data too.
+  { folder: 'snippets/src', forbidden: ['vscode', 'vscode-languageserver', 'vscode-languageclient', 'yaml', 'fs', 'rules', 'server', 'client'] },
   { folder: 'client', forbidden: ['yaml', 'vscode-languageserver', 'server/src/engine/engine', 'server/src/lsp', 'server/src/cli', 'server/src/aws', '@aws-sdk', 'rules'] },
 ];
 

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SCAN_WORKSPACE_REQUEST, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCUMENT_KIND_NOTIFICATION, SCAN_WORKSPACE_REQUEST, type DocumentKindParams, type PillarInitializationOptions, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { openExample } from './example';
 import { registerPosture, type PostureApi } from './posture/commands';
 import { STACK_SCHEME } from './posture/stack-documents';
+import { FindingsStatusBar, type FindingsStatus } from './status-bar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ posture: PostureApi }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ posture: PostureApi; findingsStatus: () => FindingsStatus }> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -30,16 +32,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ post
       { scheme: STACK_SCHEME, language: 'json' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pillar.json') },
+    initializationOptions: { documentKinds: true } satisfies PillarInitializationOptions,
   };
   client = new LanguageClient('pillar', 'Pillar', serverOptions, clientOptions);
+  const statusBar = new FindingsStatusBar();
+  context.subscriptions.push(statusBar);
+  // Registered before start, so it holds across restarts; a restarted server sends every kind again.
+  client.onNotification(DOCUMENT_KIND_NOTIFICATION, ({ uri, kind }: DocumentKindParams) => statusBar.setKind(uri, kind));
+  client.onDidChangeState(({ newState }) => {
+    if (newState !== State.Running) statusBar.reset();
+  });
   context.subscriptions.push(
     vscode.commands.registerCommand('pillar.scanWorkspace', () => scanWorkspace()),
     vscode.commands.registerCommand('pillar.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('pillar.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('pillar.openExample', () => openExample()),
   );
   const posture = registerPosture(context, () => client);
   await client.start();
-  return { posture };
+  return { posture, findingsStatus: () => statusBar.status() };
 }
 
 export async function deactivate(): Promise<void> {

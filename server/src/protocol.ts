@@ -2,6 +2,7 @@
  * What the VS Code client and the language server agree on: the settings section, and the
  * custom request for a workspace scan. The client imports this module; it holds no logic.
  */
+import type { DocumentKind } from './engine/api';
 import type { RuleSetting } from './engine/config';
 
 export const SETTINGS_SECTION = 'pillar';
@@ -13,6 +14,23 @@ export interface PillarSettings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
+}
+
+/** What the VS Code client asks for when it starts the server (other LSP clients send nothing). */
+export interface PillarInitializationOptions {
+  /** Send DOCUMENT_KIND_NOTIFICATION for open documents. */
+  readonly documentKinds?: boolean;
+}
+
+/**
+ * Whether an open document is a template, a policy or neither, sent when it is first analyzed and
+ * whenever that changes: the client shows its status bar item only for templates and policies.
+ */
+export const DOCUMENT_KIND_NOTIFICATION = 'pillar/documentKind';
+
+export interface DocumentKindParams {
+  readonly uri: string;
+  readonly kind: DocumentKind;
 }
 
 export const SCAN_WORKSPACE_REQUEST = 'pillar/scanWorkspace';

@@ -21,11 +21,11 @@ function check(name, ok, detail) {
 const size = statSync(vsix).size;
 check(`size ${(size / 1024).toFixed(0)} KB is under 5 MB`, size < MAX_BYTES);
 
-const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/dist/iam-catalog.json', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
+const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/dist/iam-catalog.json', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/snippets/yaml.json', 'extension/snippets/json.json', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
 const normalized = entries.map((e) => (/^extension\/(readme|changelog|license)/i.test(e) ? e.toLowerCase() : e));
-const unexpected = normalized.filter((e) => !expected.includes(e) && !e.startsWith('extension/snippets/') && !/^extension\/docs\/rules\/[a-z0-9-]+\.md$/.test(e));
+const unexpected = normalized.filter((e) => !expected.includes(e) && !/^extension\/docs\/rules\/[a-z0-9-]+\.md$/.test(e) && !/^extension\/media\/walkthrough\/[a-z0-9-]+\.(md|png)$/.test(e));
 const missing = expected.filter((e) => !normalized.includes(e));
-check('holds the bundles, manifest, icon, README with its screenshots and rule pages, CHANGELOG, LICENSE (and snippets), nothing else', unexpected.length === 0 && missing.length === 0, `unexpected ${JSON.stringify(unexpected)}, missing ${JSON.stringify(missing)}`);
+check('holds the bundles, manifest, icon, README with its screenshots and rule pages, CHANGELOG, LICENSE, snippets and walkthrough, nothing else', unexpected.length === 0 && missing.length === 0, `unexpected ${JSON.stringify(unexpected)}, missing ${JSON.stringify(missing)}`);
 check('no sources, tests, maps or node_modules', !entries.some((e) => /\.(ts|map)$|node_modules\/|\/test\/|\/src\//.test(e)), entries.join(', '));
 
 for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js']) {
@@ -47,6 +47,23 @@ check(`the IAM catalog ${catalog.version} lists services and actions`, catalog.s
 const manifest = JSON.parse(read('extension/package.json'));
 check(`engines.vscode ${manifest.engines?.vscode} accepts VS Code 1.100`, /^\^1\.(\d+)\.\d+$/.test(manifest.engines?.vscode ?? '') && Number(manifest.engines.vscode.split('.')[1]) <= 100);
 check('manifest: main is the client bundle, icon is set', manifest.main === './dist/client.js' && manifest.icon === 'media/icon.png');
+
+// The walkthrough's steps and the images their markdown embeds (relative to it).
+const shown = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps).flatMap((step) => {
+  const files = [step.media.markdown, step.media.image].filter(Boolean);
+  if (step.media.markdown && entries.includes(`extension/${step.media.markdown}`)) {
+    const base = step.media.markdown.split('/').slice(0, -1);
+    for (const [, src] of read(`extension/${step.media.markdown}`).matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+      const parts = [...base];
+      for (const part of src.split('/')) part === '..' ? parts.pop() : parts.push(part);
+      files.push(parts.join('/'));
+    }
+  }
+  return files;
+});
+const notPackaged = shown.filter((file) => !entries.includes(`extension/${file}`));
+check(`the walkthrough's ${shown.length} files are packaged`, shown.length > 0 && notPackaged.length === 0, JSON.stringify(notPackaged));
+for (const snippets of manifest.contributes.snippets ?? []) check(`snippets for ${snippets.language} are packaged`, entries.includes(`extension/${snippets.path.replace(/^\.\//, '')}`));
 
 console.log(`VSIX ${vsix}: ${entries.length} files, ${size} bytes`);
 console.log(`vsix: ${passed} passed, ${failed} failed`);

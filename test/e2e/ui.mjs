@@ -120,6 +120,33 @@ const steps = [
     await toast.waitFor({ timeout: FIRST_TIMEOUT });
     await settled(toast);
   }],
+  ['status-bar', 'Pillar\'s status bar item counts the file\'s errors and warnings and opens the Problems view', async () => {
+    await editor.locator('.view-lines').click();
+    // Found by its accessible label, which is its tooltip.
+    const item = page.locator('.statusbar-item').filter({ has: page.locator('a[aria-label^="Pillar: "]') });
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item a')].some((a) => /^Pillar: 1 error, 2 warnings/.test(a.getAttribute('aria-label') ?? '')), undefined, { timeout: TIMEOUT });
+    notes.push(`Pillar status bar: ${(await item.textContent()).trim()}`);
+    await runCommand('View: Hide Panel');
+    await item.locator('a').click();
+    await problemsRow('Ingress rule opens RDP (port 3389) to the whole internet').waitFor({ timeout: TIMEOUT });
+    const box = await item.boundingBox();
+    await shoot('status-bar-closeup', { clip: { x: Math.max(0, box.x - 260), y: box.y - 300, width: box.width + 520, height: 300 + box.height } });
+  }],
+  ['snippets', 'typing pillar- in a template lists the secure snippets', async () => {
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('  pillar-s3');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget');
+    await suggestions.locator('.monaco-list-row').filter({ hasText: 'pillar-s3-bucket' }).waitFor({ timeout: TIMEOUT });
+    await suggestions.locator('.monaco-list-row').filter({ hasText: 'pillar-s3-access-log-bucket' }).waitFor({ timeout: TIMEOUT });
+    await settled(suggestions);
+    await shoot('snippets-closeup', { clip: EDITOR_CLIP });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await editor.locator('.view-lines').filter({ hasText: 'pillar-s3' }).waitFor({ state: 'detached', timeout: TIMEOUT });
+  }],
   ['posture', 'the Pillar view scans the emulated account: areas with counts, a check expanded to its entities', async () => {
     if (!process.env.PILLAR_E2E_MOTO) {
       notes.push('posture view: skipped (no emulated account: moto is not installed)');

@@ -64,9 +64,10 @@ export class LspClient {
     };
   }
 
-  async initialize(workspaceFolder: string, { pullConfiguration = true } = {}): Promise<unknown> {
+  async initialize(workspaceFolder: string, { pullConfiguration = true, initializationOptions = undefined as unknown } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: fileUri(workspaceFolder),
       workspaceFolders: [{ uri: fileUri(workspaceFolder), name: 'workspace' }],
       capabilities: {

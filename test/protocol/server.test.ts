@@ -214,3 +214,54 @@ describe('language server with a client that pushes its settings', () => {
     }
   });
 });
+
+describe('language server with the VS Code client, which asks for document kinds', () => {
+  it('says whether each open document is a template, a policy or neither, again only when that changes', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'pillar-lsp-kinds-'));
+    const client = new LspClient();
+    const kinds: { uri: string; kind: string }[] = [];
+    client.connection.onNotification('pillar/documentKind', (params: { uri: string; kind: string }) => kinds.push(params));
+    try {
+      await client.initialize(workspace, { initializationOptions: { documentKinds: true } });
+      const stack = fileUri(join(workspace, 'stack.yaml'));
+      const policy = fileUri(join(workspace, 'policy.json'));
+      const other = fileUri(join(workspace, 'app.yaml'));
+      await client.open(stack, EXAMPLE);
+      await client.diagnostics(stack);
+      await client.open(policy, '{"Version": "2012-10-17", "Statement": []}', 'json');
+      await client.diagnostics(policy);
+      await client.open(other, 'name: app\n');
+      await client.diagnostics(other);
+      await client.change(stack, `${EXAMPLE}# edited\n`, 2);
+      await client.diagnostics(stack, (p) => p.version === 2);
+      await client.change(other, 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n', 2);
+      await client.diagnostics(other, (p) => p.version === 2);
+      assert.deepEqual(kinds, [
+        { uri: stack, kind: 'template' },
+        { uri: policy, kind: 'policy' },
+        { uri: other, kind: 'none' },
+        { uri: other, kind: 'template' },
+      ]);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('sends no kinds to a client that did not ask', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'pillar-lsp-nokinds-'));
+    const client = new LspClient();
+    let sent = 0;
+    client.connection.onNotification('pillar/documentKind', () => sent++);
+    try {
+      await client.initialize(workspace);
+      const stack = fileUri(join(workspace, 'stack.yaml'));
+      await client.open(stack, EXAMPLE);
+      await client.diagnostics(stack);
+      assert.equal(sent, 0);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

@@ -17,10 +17,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import type { Finding, RuleMeta } from '../engine/api';
+import type { DocumentKind, Finding, RuleMeta } from '../engine/api';
 import { Engine, type Analysis, type EngineOptions } from '../engine/engine';
 import { resolveConfig } from '../engine/config';
-import { POSTURE_SCAN_REQUEST, SCAN_WORKSPACE_REQUEST, type PostureScanParams, type ScanWorkspaceResult } from '../protocol';
+import { DOCUMENT_KIND_NOTIFICATION, POSTURE_SCAN_REQUEST, SCAN_WORKSPACE_REQUEST, type DocumentKindParams, type PillarInitializationOptions, type PostureScanParams, type ScanWorkspaceResult } from '../protocol';
 import { postureScan } from './posture-scan';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
@@ -48,6 +48,8 @@ export class PillarServer {
   private folders: WorkspaceFolder[] = [];
   private versionedEdits = false;
   private dynamicConfiguration = false;
+  /** The kind last sent for each open document, when the client asked for kinds. */
+  private sentKinds: Map<string, DocumentKind> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -86,6 +88,7 @@ export class PillarServer {
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    if ((params.initializationOptions as PillarInitializationOptions | undefined)?.documentKinds === true) this.sentKinds = new Map();
     this.configs = new DocumentConfigs(this.connection, this.metas, { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
     return {
       capabilities: {
@@ -128,6 +131,7 @@ export class PillarServer {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
     this.analyses.delete(uri);
+    this.sentKinds?.delete(uri);
     this.configs.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -135,9 +139,14 @@ export class PillarServer {
   private async validate(document: TextDocument): Promise<void> {
     try {
       const { version } = document; // TextDocuments updates the object in place: read it before awaiting
-      const findings = await this.findingsFor(document);
+      const { findings, kind } = await this.analysisFor(document);
       // The document may have changed or closed while the configuration loaded.
       if (!this.isCurrent(document, version)) return;
+      // The kind first: the client counts the diagnostics that follow only for templates and policies.
+      if (this.sentKinds && this.sentKinds.get(document.uri) !== kind) {
+        this.sentKinds.set(document.uri, kind);
+        void this.connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, { uri: document.uri, kind } satisfies DocumentKindParams);
+      }
       void this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: this.diagnostics(findings) });
     } catch (error) {
       this.connection.console.error(`Analysis of ${document.uri} failed: ${String(error)}`);
