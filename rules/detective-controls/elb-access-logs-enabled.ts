@@ -95,19 +95,27 @@ function checkClassic(resource: Resource, context: RuleContext): void {
   }
 }
 
+/**
+ * One message whether LoadBalancerAttributes is absent or lacks the switch, so that adding another
+ * attribute (the fix of alb-drops-invalid-header-fields) leaves this finding as it was.
+ */
+function missingSwitch(resource: Resource, conditions: Candidate['conditions']): string {
+  return `${phrase(resource)}: LoadBalancerAttributes does not set ${ENABLED}, which defaults to false${explainConditions(conditions)}.`;
+}
+
 function checkV2(resource: Resource, context: RuleContext): void {
   const type = textOf(getProperty(resource.properties, 'Type'), context.evaluator)?.toLowerCase() ?? 'application';
   if (type === 'gateway') return;
   if (type === 'network' && !hasTlsListener(resource, context)) return;
   for (const at of propertiesAt(resource, 'LoadBalancerAttributes', context)) {
     if (!at.pair) {
-      context.report({ at: at.anchor, message: `${phrase(resource)}: ${at.label} is not set, and ${ENABLED} defaults to false${explainConditions(at.conditions)}.` });
+      context.report({ at: at.anchor, message: missingSwitch(resource, at.conditions) });
       continue;
     }
     for (const branch of context.evaluator.candidates(at.pair.value)) {
       const conditions = [...at.conditions, ...branch.conditions];
       if (branch.value.kind === 'noValue') {
-        context.report({ at: at.pair.value, message: `${phrase(resource)}: ${at.label} is not set, and ${ENABLED} defaults to false${explainConditions(conditions)}.` });
+        context.report({ at: at.pair.value, message: missingSwitch(resource, conditions) });
         continue;
       }
       if (branch.value.kind !== 'collection' || branch.value.node.kind !== 'seq') continue;
@@ -139,7 +147,7 @@ function checkAttributes(resource: Resource, context: RuleContext, anchor: Node,
   if (enabled.length === 0) {
     // With the bucket named, the switch is all that is missing.
     const fixes: FixSpec[] = named ? [{ title: `Add ${ENABLED}: "true"`, preferred: true, changes: [{ kind: 'splice', seq: list, index: list.items.length, deleteCount: 0, values: [{ Key: ENABLED, Value: 'true' }] }] }] : [];
-    context.report({ at: anchor, message: `${phrase(resource)}: LoadBalancerAttributes has no ${ENABLED}, which defaults to false${explainConditions(conditions)}.`, fixes });
+    context.report({ at: anchor, message: missingSwitch(resource, conditions), fixes });
     return;
   }
   // An item that switches logging on in some branch of its `!If` is enough there; the rule does not guess which branch deploys.

@@ -21,7 +21,8 @@ export interface CliResult {
  */
 export function pillar(args: readonly string[], cwd = REPO, env: Readonly<Record<string, string>> = {}): CliResult {
   const { NO_COLOR: _no, FORCE_COLOR: _force, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
+  // A scan of the whole corpus as JSON is megabytes: past spawnSync's 1 MB default the child is killed.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, maxBuffer: 256 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

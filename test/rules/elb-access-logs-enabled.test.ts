@@ -30,13 +30,13 @@ testRule(rule, {
     {
       name: 'an ALB without attributes',
       code: alb(''),
-      findings: [{ range: '4:5-4:15', message: 'Web does not record access logs: LoadBalancerAttributes is not set, and access_logs.s3.enabled defaults to false.' }],
+      findings: [{ range: '4:5-4:15', message: 'Web does not record access logs: LoadBalancerAttributes does not set access_logs.s3.enabled, which defaults to false.' }],
       output: null,
     },
     {
       name: 'an ALB with other attributes only',
       code: alb(`      LoadBalancerAttributes:\n${attribute('idle_timeout.timeout_seconds', '"60"')}`),
-      findings: [{ range: '6:7-6:29', message: 'Web does not record access logs: LoadBalancerAttributes has no access_logs.s3.enabled, which defaults to false.' }],
+      findings: [{ range: '6:7-6:29', message: 'Web does not record access logs: LoadBalancerAttributes does not set access_logs.s3.enabled, which defaults to false.' }],
       output: null,
     },
     {
@@ -60,7 +60,7 @@ testRule(rule, {
     {
       name: 'the attribute list removed in one branch of !If',
       code: condition + alb(`      LoadBalancerAttributes: !If\n        - Prod\n        -\n${on.replace(/^/gm, '  ').trimEnd()}\n        - !Ref AWS::NoValue\n`),
-      findings: [{ range: '8:31-15:28', message: 'Web does not record access logs: LoadBalancerAttributes is not set, and access_logs.s3.enabled defaults to false (when condition Prod is false).' }],
+      findings: [{ range: '8:31-15:28', message: 'Web does not record access logs: LoadBalancerAttributes does not set access_logs.s3.enabled, which defaults to false (when condition Prod is false).' }],
       output: null,
     },
     {
