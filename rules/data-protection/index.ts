@@ -2,6 +2,7 @@ import type { Rule } from '../../server/src/engine/rule';
 import ebsBlockDeviceEncryptionEnabled from './ebs-block-device-encryption-enabled';
 import ebsCustomerManagedKey from './ebs-customer-managed-key';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
+import rdsClusterStorageEncrypted from './rds-cluster-storage-encrypted';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
 import s3BucketKmsEncryption from './s3-bucket-kms-encryption';
@@ -35,6 +36,7 @@ export const dataProtectionRules: readonly Rule[] = [
   ebsBlockDeviceEncryptionEnabled,
   ebsCustomerManagedKey,
   ebsVolumeEncryptionEnabled,
+  rdsClusterStorageEncrypted,
   rdsInstanceStorageEncrypted,
   s3BucketEncryption,
   s3BucketKmsEncryption,

@@ -19,7 +19,7 @@ const rule: Rule = {
     resourceTypes: ['AWS::RDS::DBInstance'],
     equivalents: {
       checkov: ['CKV_AWS_16'],
-      cfnNag: ['F26'],
+      cfnNag: ['F27'],
       cfnLint: [],
       kics: ['5beacce3-4020-4a3d-9e1d-a36f953df630'],
       securityHub: ['RDS.3'],

@@ -121,3 +121,34 @@ export function absentBranches(resource: Resource, path: string, context: RuleCo
   }
   return branches;
 }
+
+/** A configuration block that turns encryption on as a whole: `StreamEncryption`, `SSESpecification`. */
+export interface EncryptionBlock {
+  /** Path of the block under Properties (no lists on the way). */
+  readonly path: string;
+  /** What a fix inserts where the block is absent: the whole block, ready to deploy. */
+  readonly value: ChangeValue;
+  /** The title of that fix: "Encrypt with the AWS managed key alias/aws/kinesis". */
+  readonly title: string;
+  /** The message after the logical id: "does not encrypt its records at rest". */
+  readonly missingPhrase: string;
+}
+
+/**
+ * Where the block is absent, reports it with a fix that inserts it whole (a block has more than one
+ * setting to write, so the flag's own insertion would leave it incomplete); where it is written,
+ * `requirement` checks what it holds, on every branch.
+ */
+export function checkEncryptionBlock(resource: Resource, context: RuleContext, block: EncryptionBlock, requirement: PropertyRequirement): void {
+  for (const at of propertiesAt(resource, block.path, context)) {
+    if (at.pair) {
+      checkProperty(resource, context, requirement);
+      return;
+    }
+    context.report({
+      at: at.anchor,
+      message: `${resource.logicalId} ${block.missingPhrase}: ${at.label} is not set${explainConditions(at.conditions)}.`,
+      fixes: at.insert ? [{ title: block.title, preferred: true, changes: [at.insert(block.value)] }] : [],
+    });
+  }
+}
