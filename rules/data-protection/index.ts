@@ -10,6 +10,7 @@ import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
 import databaseBackupRetentionPeriod from './database-backup-retention-period';
 import databaseDeletionProtectionEnabled from './database-deletion-protection-enabled';
+import dynamodbTableKmsEncryption from './dynamodb-table-kms-encryption';
 import dynamodbTablePointInTimeRecoveryEnabled from './dynamodb-table-point-in-time-recovery-enabled';
 import s3BucketVersioningEnabled from './s3-bucket-versioning-enabled';
 import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy';
@@ -44,6 +45,7 @@ export const dataProtectionRules: readonly Rule[] = [
   s3BucketPublicAccessBlock,
   databaseBackupRetentionPeriod,
   databaseDeletionProtectionEnabled,
+  dynamodbTableKmsEncryption,
   dynamodbTablePointInTimeRecoveryEnabled,
   s3BucketVersioningEnabled,
   statefulResourceDeletionPolicy,
