@@ -8,6 +8,7 @@ import s3BucketEncryption from './s3-bucket-encryption';
 import s3BucketKmsEncryption from './s3-bucket-kms-encryption';
 import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
+import daxClusterEncrypted from './dax-cluster-encrypted';
 import databaseBackupRetentionPeriod from './database-backup-retention-period';
 import databaseDeletionProtectionEnabled from './database-deletion-protection-enabled';
 import dynamodbTableKmsEncryption from './dynamodb-table-kms-encryption';
@@ -43,6 +44,7 @@ export const dataProtectionRules: readonly Rule[] = [
   s3BucketKmsEncryption,
   s3BucketPolicyRequiresTls,
   s3BucketPublicAccessBlock,
+  daxClusterEncrypted,
   databaseBackupRetentionPeriod,
   databaseDeletionProtectionEnabled,
   dynamodbTableKmsEncryption,
