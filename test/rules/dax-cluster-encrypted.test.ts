@@ -45,9 +45,9 @@ testRule(rule, {
     {
       name: 'JSON, not set',
       file: 't.json',
-      code: '{"Resources": {"Cache": {"Type": "AWS::DAX::Cluster", "Properties": {"NodeType": "dax.t3.small"}}}}',
-      findings: [{ range: '1:55-1:67' }],
-      output: '{"Resources": {"Cache": {"Type": "AWS::DAX::Cluster", "Properties": {"NodeType": "dax.t3.small", "SSESpecification": {"SSEEnabled": true}}}}}',
+      code: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::DAX::Cluster",\n      "Properties": {\n        "NodeType": "dax.t3.small"\n      }\n    }\n  }\n}\n',
+      findings: [{ range: '5:7-5:19' }],
+      output: '{\n  "Resources": {\n    "Cache": {\n      "Type": "AWS::DAX::Cluster",\n      "Properties": {\n        "NodeType": "dax.t3.small",\n        "SSESpecification": {\n          "SSEEnabled": true\n        }\n      }\n    }\n  }\n}\n',
     },
   ],
 });
