@@ -14,6 +14,7 @@ import databaseDeletionProtectionEnabled from './database-deletion-protection-en
 import dynamodbTableKmsEncryption from './dynamodb-table-kms-encryption';
 import dynamodbTablePointInTimeRecoveryEnabled from './dynamodb-table-point-in-time-recovery-enabled';
 import s3BucketVersioningEnabled from './s3-bucket-versioning-enabled';
+import snsTopicEncrypted from './sns-topic-encrypted';
 import sqsQueueEncrypted from './sqs-queue-encrypted';
 import statefulResourceDeletionPolicy from './stateful-resource-deletion-policy';
 import opensearchDomainEncryptedAtRest from './opensearch-domain-encrypted-at-rest';
@@ -51,6 +52,7 @@ export const dataProtectionRules: readonly Rule[] = [
   dynamodbTableKmsEncryption,
   dynamodbTablePointInTimeRecoveryEnabled,
   s3BucketVersioningEnabled,
+  snsTopicEncrypted,
   sqsQueueEncrypted,
   statefulResourceDeletionPolicy,
   opensearchDomainEncryptedAtRest,
