@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import efsFileSystemEncrypted from './efs-file-system-encrypted';
 import ebsBlockDeviceEncryptionEnabled from './ebs-block-device-encryption-enabled';
 import ebsCustomerManagedKey from './ebs-customer-managed-key';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
@@ -37,6 +38,7 @@ import docdbClusterParameterGroupTlsEnabled from './docdb-cluster-parameter-grou
 
 /** The data protection rules, in any order: rules/index.ts sorts them. */
 export const dataProtectionRules: readonly Rule[] = [
+  efsFileSystemEncrypted,
   ebsBlockDeviceEncryptionEnabled,
   ebsCustomerManagedKey,
   ebsVolumeEncryptionEnabled,
