@@ -30,6 +30,7 @@ import codebuildProjectKmsKey from './codebuild-project-kms-key';
 import mskClusterKmsKey from './msk-cluster-kms-key';
 import mqBrokerKmsKey from './mq-broker-kms-key';
 import ecrRepositoryKmsEncryption from './ecr-repository-kms-encryption';
+import kmsKeyRotationEnabled from './kms-key-rotation-enabled';
 import lambdaEnvironmentKmsKey from './lambda-environment-kms-key';
 import sagemakerStorageKmsKey from './sagemaker-storage-kms-key';
 import neptuneClusterStorageEncrypted from './neptune-cluster-storage-encrypted';
@@ -69,6 +70,7 @@ export const dataProtectionRules: readonly Rule[] = [
   mskClusterKmsKey,
   mqBrokerKmsKey,
   ecrRepositoryKmsEncryption,
+  kmsKeyRotationEnabled,
   lambdaEnvironmentKmsKey,
   sagemakerStorageKmsKey,
   neptuneClusterStorageEncrypted,
