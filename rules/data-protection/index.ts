@@ -7,6 +7,7 @@ import rdsClusterStorageEncrypted from './rds-cluster-storage-encrypted';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
 import s3BucketKmsEncryption from './s3-bucket-kms-encryption';
+import s3BucketNoPublicAcl from './s3-bucket-no-public-acl';
 import s3BucketPolicyRequiresTls from './s3-bucket-policy-requires-tls';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block';
 import daxClusterEncrypted from './dax-cluster-encrypted';
@@ -47,6 +48,7 @@ export const dataProtectionRules: readonly Rule[] = [
   rdsInstanceStorageEncrypted,
   s3BucketEncryption,
   s3BucketKmsEncryption,
+  s3BucketNoPublicAcl,
   s3BucketPolicyRequiresTls,
   s3BucketPublicAccessBlock,
   daxClusterEncrypted,
