@@ -5,6 +5,7 @@ import ebsCustomerManagedKey from './ebs-customer-managed-key';
 import ebsVolumeEncryptionEnabled from './ebs-volume-encryption-enabled';
 import rdsClusterStorageEncrypted from './rds-cluster-storage-encrypted';
 import rdsInstanceStorageEncrypted from './rds-instance-storage-encrypted';
+import redshiftClusterEncrypted from './redshift-cluster-encrypted';
 import s3BucketEncryption from './s3-bucket-encryption';
 import s3BucketKmsEncryption from './s3-bucket-kms-encryption';
 import s3BucketNoPublicAcl from './s3-bucket-no-public-acl';
@@ -46,6 +47,7 @@ export const dataProtectionRules: readonly Rule[] = [
   ebsVolumeEncryptionEnabled,
   rdsClusterStorageEncrypted,
   rdsInstanceStorageEncrypted,
+  redshiftClusterEncrypted,
   s3BucketEncryption,
   s3BucketKmsEncryption,
   s3BucketNoPublicAcl,
