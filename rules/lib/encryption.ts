@@ -3,6 +3,7 @@ import type { Value } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
 import type { ChangeValue, FixSpec, Rule, RuleContext } from '../../server/src/engine/rule';
 import type { Node } from '../../server/src/engine/tree';
+import { ownEncryption } from './at-rest';
 import { valueFixes } from './fixes';
 import { checkProperty, mustBeTrue, propertiesAt, type PropertyRequirement } from './properties';
 import { explain, explainConditions } from './values';
@@ -52,11 +53,12 @@ export function encryptionAtRestRule(meta: FamilyMeta, types: Readonly<Record<st
     meta: { ...meta, resourceTypes: Object.keys(types), fixable: true },
     resource(resource, context) {
       const setting = types[resource.type];
-      if (!setting || skipped(resource, context, setting)) return;
+      const own = setting && applicable(resource, context, setting);
+      if (!setting || own === false) return;
       const base = mustBeTrue(setting.flag, 'encryption at rest', { value: true, replaces: setting.replaces, preferred: !setting.replaces });
       const requirement: PropertyRequirement =
         setting.absent === 'secure' ? { ...base, whenMissing: 'secure' } : { ...base, defaultText: setting.absent ?? 'false' };
-      checkProperty(resource, context, { ...requirement, ...setting.wording });
+      checkProperty(resource, context, { ...requirement, ...setting.wording, appliesWhen: own });
     },
   };
 }
@@ -70,8 +72,10 @@ export function customerManagedKeyRule(meta: FamilyMeta, types: Readonly<Record<
     meta: { ...meta, resourceTypes: Object.keys(types), fixable: false },
     resource(resource, context) {
       const setting = types[resource.type];
-      if (!setting || skipped(resource, context, setting)) return;
+      const own = setting && applicable(resource, context, setting);
+      if (!setting || own === false) return;
       checkProperty(resource, context, {
+        appliesWhen: own,
         path: setting.key,
         what: 'a customer managed KMS key',
         secure: (value) => !isAwsManagedKey(value) && !(value.kind === 'known' && (value.value === null || value.value === '')),
@@ -89,9 +93,10 @@ export function isAwsManagedKey(value: Value): boolean {
   return value.kind === 'known' && typeof value.value === 'string' && /(^|:)alias\/aws\//.test(value.value);
 }
 
-function skipped(resource: Resource, context: RuleContext, setting: { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean }): boolean {
-  if (setting.inherited?.some((key) => resource.properties?.byKey.has(key))) return true;
-  return setting.skip?.(resource, context) === true;
+/** False when the resource needs no check; else, where it inherits on some branches, which branches to check (see ownEncryption). */
+function applicable(resource: Resource, context: RuleContext, setting: { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean }) {
+  if (setting.skip?.(resource, context) === true) return false;
+  return setting.inherited ? ownEncryption(resource, setting.inherited, context) : undefined;
 }
 
 /** A branch of a resource where a configuration block is absent: not written, or removed with `AWS::NoValue`. */

@@ -11,6 +11,10 @@ testRule(rule, {
     { name: 'cloned from another cluster', code: cluster('      SourceDBClusterIdentifier: main\n      RestoreType: copy-on-write\n') },
     { name: 'a read replica of another cluster', code: cluster('      ReplicationSourceIdentifier: arn:aws:rds:eu-west-1:123456789012:cluster:main\n') },
     { name: 'a secondary member of a global database', code: cluster('      GlobalClusterIdentifier: !Ref Global\n') },
+    {
+      name: 'restored on one branch, encrypted on the other',
+      code: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${cluster('      SnapshotIdentifier: !If [Restore, nightly, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, true]\n')}`,
+    },
     { name: 'Aurora Serverless v1, always encrypted', code: cluster('      EngineMode: serverless\n') },
     { name: 'parameter without a default', code: `Parameters:\n  Encrypt:\n    Type: String\n${cluster('      StorageEncrypted: !Ref Encrypt\n')}` },
     { name: 'JSON, encrypted', file: 't.json', code: '{"Resources": {"Cluster": {"Type": "AWS::RDS::DBCluster", "Properties": {"Engine": "aurora-postgresql", "StorageEncrypted": true}}}}' },
@@ -45,6 +49,18 @@ testRule(rule, {
       code: `Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\n${cluster('      StorageEncrypted: !Ref Encrypt\n')}`,
       findings: [{ range: '10:25-10:37', message: /from the default of parameter Encrypt/ }],
       output: `Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\n${cluster('      StorageEncrypted: !Ref Encrypt\n')}`,
+    },
+    {
+      name: 'restored on one branch, turned off on the other',
+      code: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${cluster('      SnapshotIdentifier: !If [Restore, nightly, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, false]\n')}`,
+      findings: [{ range: '9:25-9:64', message: /StorageEncrypted is false \(when condition Restore is false\)/ }],
+      output: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${cluster('      SnapshotIdentifier: !If [Restore, nightly, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, true]\n')}`,
+    },
+    {
+      name: 'restored on one branch, not set',
+      code: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${cluster('      SnapshotIdentifier: !If [Restore, nightly, !Ref AWS::NoValue]\n')}`,
+      findings: [{ range: '6:5-6:15', message: /StorageEncrypted is not set/ }],
+      output: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${cluster('      SnapshotIdentifier: !If [Restore, nightly, !Ref AWS::NoValue]\n      StorageEncrypted: true\n')}`,
     },
     {
       name: 'JSON, turned off',
