@@ -53,12 +53,11 @@ export function encryptionAtRestRule(meta: FamilyMeta, types: Readonly<Record<st
     meta: { ...meta, resourceTypes: Object.keys(types), fixable: true },
     resource(resource, context) {
       const setting = types[resource.type];
-      const own = setting && applicable(resource, context, setting);
-      if (!setting || own === false) return;
+      if (!setting || skipped(resource, context, setting)) return;
       const base = mustBeTrue(setting.flag, 'encryption at rest', { value: true, replaces: setting.replaces, preferred: !setting.replaces });
       const requirement: PropertyRequirement =
         setting.absent === 'secure' ? { ...base, whenMissing: 'secure' } : { ...base, defaultText: setting.absent ?? 'false' };
-      checkProperty(resource, context, { ...requirement, ...setting.wording, appliesWhen: own });
+      checkProperty(resource, context, { ...requirement, ...setting.wording, appliesWhen: branchesToCheck(resource, context, setting) });
     },
   };
 }
@@ -72,10 +71,9 @@ export function customerManagedKeyRule(meta: FamilyMeta, types: Readonly<Record<
     meta: { ...meta, resourceTypes: Object.keys(types), fixable: false },
     resource(resource, context) {
       const setting = types[resource.type];
-      const own = setting && applicable(resource, context, setting);
-      if (!setting || own === false) return;
+      if (!setting || skipped(resource, context, setting)) return;
       checkProperty(resource, context, {
-        appliesWhen: own,
+        appliesWhen: branchesToCheck(resource, context, setting),
         path: setting.key,
         what: 'a customer managed KMS key',
         secure: (value) => !isAwsManagedKey(value) && !(value.kind === 'known' && (value.value === null || value.value === '')),
@@ -93,10 +91,16 @@ export function isAwsManagedKey(value: Value): boolean {
   return value.kind === 'known' && typeof value.value === 'string' && /(^|:)alias\/aws\//.test(value.value);
 }
 
-/** False when the resource needs no check; else, where it inherits on some branches, which branches to check (see ownEncryption). */
-function applicable(resource: Resource, context: RuleContext, setting: { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean }) {
-  if (setting.skip?.(resource, context) === true) return false;
-  return setting.inherited ? ownEncryption(resource, setting.inherited, context) : undefined;
+type Inheriting = { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean };
+
+function skipped(resource: Resource, context: RuleContext, setting: Inheriting): boolean {
+  if (setting.inherited && ownEncryption(resource, setting.inherited, context) === false) return true;
+  return setting.skip?.(resource, context) === true;
+}
+
+/** Where a source is set on some branches only, the branches to check (see ownEncryption). */
+function branchesToCheck(resource: Resource, context: RuleContext, setting: Inheriting) {
+  return (setting.inherited && ownEncryption(resource, setting.inherited, context)) || undefined;
 }
 
 /** A branch of a resource where a configuration block is absent: not written, or removed with `AWS::NoValue`. */
