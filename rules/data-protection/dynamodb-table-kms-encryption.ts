@@ -2,7 +2,7 @@ import type { Rule } from '../../server/src/engine/rule';
 import { checkEncryptionBlock } from '../lib/encryption';
 import { mustBeTrue } from '../lib/properties';
 
-/** Both table types take the same top-level block; `SSEEnabled: true` means KMS, with aws/dynamodb unless a key is named. */
+/** The table types (SAM's SimpleTable included) take the same top-level block; `SSEEnabled: true` means KMS, with aws/dynamodb unless a key is named. */
 const PHRASE = 'encrypts with an AWS owned key, not a KMS key of the account';
 
 const rule: Rule = {
@@ -20,7 +20,7 @@ const rule: Rule = {
       'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html',
     ],
-    resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+    resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable'],
     equivalents: {
       checkov: [],
       cfnNag: ['W74'],

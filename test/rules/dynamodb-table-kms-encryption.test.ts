@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'SSEEnabled alone means KMS', code: table('      SSESpecification:\n        SSEEnabled: "true"\n') },
     { name: 'a customer managed key', code: table('      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n        KMSMasterKeyId: !Ref TableKey\n') },
     { name: 'global table with KMS and replica keys', code: table('      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n      Replicas:\n        - Region: eu-west-1\n          SSESpecification:\n            KMSMasterKeyId: !Ref TableKey\n', 'GlobalTable') },
+    { name: 'SAM SimpleTable with KMS', code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n      SSESpecification:\n        SSEEnabled: true\n' },
     { name: 'parameter without a default', code: `Parameters:\n  UseKms:\n    Type: String\n${table('      SSESpecification:\n        SSEEnabled: !Ref UseKms\n')}` },
     { name: 'JSON, KMS', file: 't.json', code: '{"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {"SSESpecification": {"SSEEnabled": true}}}}}' },
   ],
@@ -25,6 +26,12 @@ testRule(rule, {
       code: table('', 'GlobalTable'),
       findings: [{ range: '4:5-4:15' }],
       output: table(kms, 'GlobalTable'),
+    },
+    {
+      name: 'SAM SimpleTable without SSESpecification',
+      code: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n      PrimaryKey: { Name: id, Type: String }\n',
+      findings: [{ range: '5:5-5:15' }],
+      output: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n      PrimaryKey: { Name: id, Type: String }\n      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n',
     },
     {
       name: 'no Properties',
