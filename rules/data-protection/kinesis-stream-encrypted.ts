@@ -1,6 +1,6 @@
 import type { Rule } from '../../server/src/engine/rule';
-import { checkProperty, mustBeOneOf, propertiesAt } from '../lib/properties';
-import { explainConditions } from '../lib/values';
+import { checkEncryptionBlock } from '../lib/encryption';
+import { mustBeOneOf } from '../lib/properties';
 
 /** What a fix writes: server-side encryption with the AWS managed key for Kinesis, which needs no key policy. */
 const MANAGED_ENCRYPTION = { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' };
@@ -51,21 +51,13 @@ const rule: Rule = {
     },
   },
   resource(resource, context) {
-    for (const at of propertiesAt(resource, 'StreamEncryption', context)) {
-      if (at.pair) {
-        checkProperty(resource, context, {
-          ...mustBeOneOf('StreamEncryption.EncryptionType', 'encryption at rest', ['KMS'], 'insecure', { value: 'KMS' }),
-          missingPhrase: 'does not encrypt its records at rest',
-          insecurePhrase: 'does not encrypt its records at rest',
-        });
-        return;
-      }
-      context.report({
-        at: at.anchor,
-        message: `${resource.logicalId} does not encrypt its records at rest: StreamEncryption is not set${explainConditions(at.conditions)}.`,
-        fixes: at.insert ? [{ title: 'Encrypt with the AWS managed key alias/aws/kinesis', preferred: true, changes: [at.insert(MANAGED_ENCRYPTION)] }] : [],
-      });
-    }
+    const phrase = 'does not encrypt its records at rest';
+    checkEncryptionBlock(
+      resource,
+      context,
+      { path: 'StreamEncryption', value: MANAGED_ENCRYPTION, title: 'Encrypt with the AWS managed key alias/aws/kinesis', missingPhrase: phrase },
+      { ...mustBeOneOf('StreamEncryption.EncryptionType', 'encryption at rest', ['KMS'], 'insecure', { value: 'KMS' }), missingPhrase: phrase, insecurePhrase: phrase },
+    );
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
+import { ownEncryption } from '../lib/at-rest';
 import { checkProperty, mustBeTrue } from '../lib/properties';
 
 const rule: Rule = {
@@ -19,7 +20,7 @@ const rule: Rule = {
     resourceTypes: ['AWS::RDS::DBInstance'],
     equivalents: {
       checkov: ['CKV_AWS_16'],
-      cfnNag: ['F26'],
+      cfnNag: ['F27'],
       cfnLint: [],
       kics: ['5beacce3-4020-4a3d-9e1d-a36f953df630'],
       securityHub: ['RDS.3'],
@@ -53,9 +54,9 @@ const rule: Rule = {
   },
   resource(resource, context) {
     // Cluster members, read replicas and restores take their encryption from elsewhere.
-    const inherited = ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'];
-    if (inherited.some((key) => resource.properties?.byKey.has(key))) return;
-    checkProperty(resource, context, mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }));
+    const own = ownEncryption(resource, ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'], context);
+    if (own === false) return;
+    checkProperty(resource, context, { ...mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }), appliesWhen: own });
   },
 };
 

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../server/src/engine/api';
-import type { Value } from '../../server/src/engine/evaluate';
+import type { Candidate, Value } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
 import type { Rule, RuleContext } from '../../server/src/engine/rule';
 import { checkProperty, mustBeTrue, type PropertyRequirement } from './properties';
@@ -52,6 +52,31 @@ function textValue(value: Value): string | undefined {
   return value.kind === 'known' ? asText(value) : undefined;
 }
 
+/** The conditions of one branch of a template: `IsProd is false`. */
+type Conditions = Candidate['conditions'];
+
+/**
+ * Whether a resource's own encryption setting counts, for one that can take its encryption from a
+ * source named by one of `keys` (a snapshot, another cluster, a global database): false when a source
+ * is set on every branch; undefined when none is written; otherwise a test of a branch's conditions,
+ * true where the branch may have no source (`SnapshotIdentifier: !If [Restore, !Ref Snapshot, !Ref AWS::NoValue]`
+ * leaves the branches where Restore may be false to be checked).
+ */
+export function ownEncryption(resource: Resource, keys: readonly string[], context: RuleContext): false | ((conditions: Conditions) => boolean) | undefined {
+  const unsetBranches: Candidate[][] = [];
+  for (const key of keys) {
+    const pair = resource.properties?.byKey.get(key);
+    if (!pair) continue;
+    const unset = context.evaluator.candidates(pair.value).filter((candidate) => candidate.value.kind === 'noValue');
+    if (unset.length === 0) return false;
+    unsetBranches.push(unset);
+  }
+  if (unsetBranches.length === 0) return undefined;
+  // Each source must be removable on a branch that none of the given conditions contradicts.
+  const compatible = (branch: Candidate, conditions: Conditions) => branch.conditions.every((c) => !conditions.some((o) => o.name === c.name && o.value !== c.value));
+  return (conditions) => unsetBranches.every((unset) => unset.some((branch) => compatible(branch, conditions)));
+}
+
 /**
  * A rule that a database cluster encrypts its storage, except for clusters restored from a snapshot or
  * another cluster, which take their encryption from the source. The fix replaces the cluster.
@@ -60,8 +85,9 @@ export function clusterStorageEncryptedRule(meta: RuleMeta, restoredFrom: readon
   return {
     meta,
     resource(resource, context) {
-      if (restoredFrom.some((key) => resource.properties?.byKey.has(key))) return;
-      checkProperty(resource, context, mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }));
+      const own = ownEncryption(resource, restoredFrom, context);
+      if (own === false) return;
+      checkProperty(resource, context, { ...mustBeTrue('StorageEncrypted', 'storage encryption', { value: true, replaces: true, preferred: false }), appliesWhen: own });
     },
   };
 }

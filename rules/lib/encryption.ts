@@ -3,6 +3,7 @@ import type { Value } from '../../server/src/engine/evaluate';
 import type { Resource } from '../../server/src/engine/model';
 import type { ChangeValue, FixSpec, Rule, RuleContext } from '../../server/src/engine/rule';
 import type { Node } from '../../server/src/engine/tree';
+import { ownEncryption } from './at-rest';
 import { valueFixes } from './fixes';
 import { checkProperty, mustBeTrue, propertiesAt, type PropertyRequirement } from './properties';
 import { explain, explainConditions } from './values';
@@ -59,7 +60,7 @@ export function encryptionAtRestRule(meta: FamilyMeta, types: Readonly<Record<st
       const base: PropertyRequirement = { ...mustBeTrue(setting.flag, 'encryption at rest'), fix };
       const requirement: PropertyRequirement =
         setting.absent === 'secure' ? { ...base, whenMissing: 'secure' } : { ...base, defaultText: setting.absent ?? 'false' };
-      checkProperty(resource, context, { ...requirement, ...setting.wording });
+      checkProperty(resource, context, { ...requirement, ...setting.wording, appliesWhen: branchesToCheck(resource, context, setting) });
     },
   };
 }
@@ -75,6 +76,7 @@ export function customerManagedKeyRule(meta: FamilyMeta, types: Readonly<Record<
       const setting = types[resource.type];
       if (!setting || skipped(resource, context, setting)) return;
       checkProperty(resource, context, {
+        appliesWhen: branchesToCheck(resource, context, setting),
         path: setting.key,
         what: 'a customer managed KMS key',
         secure: (value) => !isAwsManagedKey(value) && !(value.kind === 'known' && (value.value === null || value.value === '')),
@@ -92,9 +94,16 @@ export function isAwsManagedKey(value: Value): boolean {
   return value.kind === 'known' && typeof value.value === 'string' && /(^|:)alias\/aws\//.test(value.value);
 }
 
-function skipped(resource: Resource, context: RuleContext, setting: { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean }): boolean {
-  if (setting.inherited?.some((key) => resource.properties?.byKey.has(key))) return true;
+type Inheriting = { inherited?: readonly string[]; skip?: (resource: Resource, context: RuleContext) => boolean };
+
+function skipped(resource: Resource, context: RuleContext, setting: Inheriting): boolean {
+  if (setting.inherited && ownEncryption(resource, setting.inherited, context) === false) return true;
   return setting.skip?.(resource, context) === true;
+}
+
+/** Where a source is set on some branches only, the branches to check (see ownEncryption). */
+function branchesToCheck(resource: Resource, context: RuleContext, setting: Inheriting) {
+  return (setting.inherited && ownEncryption(resource, setting.inherited, context)) || undefined;
 }
 
 /** A branch of a resource where a configuration block is absent: not written, or removed with `AWS::NoValue`. */
@@ -123,4 +132,35 @@ export function absentBranches(resource: Resource, path: string, context: RuleCo
     branches.push({ at: node, explanation: explain(conditions), fixes: (value, _title, preferred = true) => valueFixes(context, node, removed, value, { label: at.label, preferred }) });
   }
   return branches;
+}
+
+/** A configuration block that turns encryption on as a whole: `StreamEncryption`, `SSESpecification`. */
+export interface EncryptionBlock {
+  /** Path of the block under Properties (no lists on the way). */
+  readonly path: string;
+  /** What a fix inserts where the block is absent: the whole block, ready to deploy. */
+  readonly value: ChangeValue;
+  /** The title of that fix: "Encrypt with the AWS managed key alias/aws/kinesis". */
+  readonly title: string;
+  /** The message after the logical id: "does not encrypt its records at rest". */
+  readonly missingPhrase: string;
+}
+
+/**
+ * Where the block is absent, reports it with a fix that inserts it whole (a block has more than one
+ * setting to write, so the flag's own insertion would leave it incomplete); where it is written,
+ * `requirement` checks what it holds, on every branch.
+ */
+export function checkEncryptionBlock(resource: Resource, context: RuleContext, block: EncryptionBlock, requirement: PropertyRequirement): void {
+  for (const at of propertiesAt(resource, block.path, context)) {
+    if (at.pair) {
+      checkProperty(resource, context, requirement);
+      return;
+    }
+    context.report({
+      at: at.anchor,
+      message: `${resource.logicalId} ${block.missingPhrase}: ${at.label} is not set${explainConditions(at.conditions)}.`,
+      fixes: at.insert ? [{ title: block.title, preferred: true, changes: [at.insert(block.value)] }] : [],
+    });
+  }
 }

@@ -119,6 +119,11 @@ export interface PropertyRequirement {
   /** Phrases for messages, after the logical id: "does not encrypt its messages" / "turns off encryption". */
   readonly missingPhrase?: string;
   readonly insecurePhrase?: string;
+  /**
+   * Whether the requirement holds on a branch with these conditions; branches where it does not are
+   * never reported (a database restored from a snapshot when a condition is true takes the snapshot's encryption).
+   */
+  readonly appliesWhen?: (conditions: Conditions) => boolean;
 }
 
 /** Reports each branch where the requirement is not met, with fixes that follow each value's origin. */
@@ -127,7 +132,7 @@ export function checkProperty(resource: Resource, context: RuleContext, requirem
   const insecurePhrase = requirement.insecurePhrase ?? `turns off ${requirement.what}`;
   for (const at of propertiesAt(resource, requirement.path, context)) {
     if (!at.pair) {
-      if (requirement.whenMissing === 'secure') continue;
+      if (requirement.whenMissing === 'secure' || requirement.appliesWhen?.(at.conditions) === false) continue;
       const defaults = requirement.defaultText ? ` and defaults to ${requirement.defaultText}` : '';
       const fixes: FixSpec[] =
         requirement.fix && at.insert
@@ -137,6 +142,7 @@ export function checkProperty(resource: Resource, context: RuleContext, requirem
       continue;
     }
     const insecure = context.evaluator.candidates(at.pair.value).filter((candidate) => {
+      if (requirement.appliesWhen?.([...at.conditions, ...candidate.conditions]) === false) return false;
       if (candidate.value.kind === 'noValue') return requirement.whenMissing === 'insecure';
       return candidate.value.kind !== 'unknown' && !requirement.secure(candidate.value);
     });

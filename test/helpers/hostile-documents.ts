@@ -4,7 +4,7 @@
  * robustness tests and `npm run bench` both use them.
  */
 
-const TOPIC = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n';
+const TOPIC = 'Resources:\n  T:\n    Type: AWS::CloudFormation::WaitConditionHandle\n';
 
 /** `A: &a x` and a flow list of `count` aliases of it: 4 characters per alias. */
 export function aliasList(count: number): string {

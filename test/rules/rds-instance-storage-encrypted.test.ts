@@ -12,6 +12,10 @@ testRule(rule, {
     { name: 'Aurora member takes encryption from its cluster', code: db('      DBClusterIdentifier: !Ref Cluster\n') },
     { name: 'read replica inherits from its source', code: db('      SourceDBInstanceIdentifier: primary\n') },
     { name: 'restored from a snapshot', code: db('      DBSnapshotIdentifier: snap\n') },
+    {
+      name: 'restored from a snapshot on one branch, encrypted on the other',
+      code: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${db('      DBSnapshotIdentifier: !If [Restore, snap, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, true]\n')}`,
+    },
     { name: 'JSON, encrypted as a string', file: 't.json', code: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "true"}}}}' },
   ],
   invalid: [
@@ -32,6 +36,12 @@ testRule(rule, {
       code: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, !Ref AWS::NoValue, true]\n')}`,
       findings: [{ range: '8:25-8:59', message: 'Db turns off storage encryption: StorageEncrypted is not set (when condition Dev is true).' }],
       output: `Conditions:\n  Dev: !Equals [!Ref AWS::StackName, dev]\n${db('      StorageEncrypted: !If [Dev, true, true]\n')}`,
+    },
+    {
+      name: 'restored from a snapshot on one branch, turned off on the other',
+      code: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${db('      DBSnapshotIdentifier: !If [Restore, snap, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, false]\n')}`,
+      findings: [{ range: '9:25-9:64', message: /StorageEncrypted is false \(when condition Restore is false\)/ }],
+      output: `Conditions:\n  Restore: !Equals [!Ref AWS::StackName, restore]\n${db('      DBSnapshotIdentifier: !If [Restore, snap, !Ref AWS::NoValue]\n      StorageEncrypted: !If [Restore, !Ref AWS::NoValue, true]\n')}`,
     },
     {
       name: 'mapping value',
