@@ -30,6 +30,8 @@ export class LspClient {
   /** While set, `workspace/configuration` waits for it: a busy editor that answers late. */
   private configurationGate: Promise<void> | undefined;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Called with every publishDiagnostics, as it arrives (the benchmark times and counts them). */
+  onPublish: ((params: PublishDiagnosticsParams) => void) | undefined;
   private readonly waiters: (() => void)[] = [];
 
   constructor(serverBundle = SERVER_BUNDLE) {
@@ -38,6 +40,7 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.onPublish?.(params);
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.messages.push(params.message));

@@ -25,6 +25,10 @@ function snippetText(snippet: string): string {
   return out;
 }
 
+function bucketItemMode(items: CompletionItem[], label: string): number | undefined {
+  return items.find((item) => item.label === label)!.insertTextMode;
+}
+
 function apply(text: string, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
   const newText = item.insertTextFormat === 2 ? snippetText(edit.newText) : edit.newText;
@@ -80,7 +84,7 @@ describe('template completion and hover over the protocol', () => {
     return client.diagnostics(uri(name), (params) => params.version === version);
   };
   const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1 || d.code === 'parse-error').map((d) => String(d.code));
-  const byRank = (list: CompletionList | null) => [...list!.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  const byRank = (list: CompletionList | null) => [...list!.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
 
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'pillar-cfn-'));
@@ -131,6 +135,7 @@ describe('template completion and hover over the protocol', () => {
     const block = ranked.find((item) => item.label === 'PublicAccessBlockConfiguration')!;
     assert.equal(block.insertTextFormat, 2);
     assert.equal(block.insertTextMode, 1, 'already indented: inserted as is');
+    assert.equal(bucketItemMode(ranked, 'AbacStatus'), undefined, 'one line: nothing to indent');
     assert.equal(
       (block.textEdit as TextEdit).newText,
       'PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true$0',

@@ -16,17 +16,18 @@ export function templateCompletionsFor(engine: Engine, analysis: Analysis, docum
   return {
     // Resource types are narrowed to the service typed so far: ask again as the service changes.
     isIncomplete: items[0].kind === 'resourceType',
+    // Defaults left out (a list of resource types has almost two thousand items).
     items: items.map((item): CompletionItem => ({
       label: item.label,
       kind: KINDS[item.kind],
-      detail: item.detail,
+      ...(item.detail ? { detail: item.detail } : {}),
       ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
-      sortText: item.sortText,
-      filterText: item.filterText,
+      ...(item.sortText !== item.label ? { sortText: item.sortText } : {}),
+      ...(item.filterText !== item.label ? { filterText: item.filterText } : {}),
       ...(item.preselect ? { preselect: true } : {}),
-      insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(item.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       // The text is already indented for its place: the editor must not indent it again.
-      insertTextMode: InsertTextMode.asIs,
+      ...(/[\r\n]/.test(item.insertText) ? { insertTextMode: InsertTextMode.asIs } : {}),
       textEdit: { range: { start: document.positionAt(item.span.start), end: document.positionAt(item.span.end) }, newText: item.insertText },
       ...(item.kind === 'resourceType' ? { data: { resourceType: item.label } satisfies ResolveData } : {}),
     })),

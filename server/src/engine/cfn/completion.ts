@@ -92,7 +92,8 @@ function resourceTypes(place: TemplatePlace, schema: CfnSchema): TemplateComplet
   return schema.resourceTypes.filter((type) => type.toLowerCase().startsWith(prefix)).map((type) => ({
     label: type,
     kind: 'resourceType',
-    detail: 'resource type',
+    // The item's kind says what it is; the description comes on resolve.
+    detail: '',
     insertText: type,
     snippet: false,
     span,
