@@ -101,7 +101,9 @@ export class Engine {
 
   /** Completions in a template at `offset` of the analyzed `text`: resource types, keys, properties (secure ones first), values. */
   templateCompletions(analysis: Analysis, text: string, offset: number): TemplateCompletion[] {
-    const root = analysis.source?.parsed.root;
+    // Nothing was read of a file too large or binary to analyze: nothing to complete either.
+    if (!analysis.source) return [];
+    const root = analysis.source.parsed.root;
     // A template being started may not classify yet: a root map with Resources is enough.
     if (analysis.kind !== 'template' && !(root?.kind === 'map' && (root.byKey.has('Resources') || root.byKey.has('AWSTemplateFormatVersion')))) return [];
     return templateCompletions(text, offset, root, {

@@ -119,6 +119,11 @@ function patchYaml(text: string, offset: number): Patch | undefined {
     end = text[end] === quote ? end + 1 : end;
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // A key's word ends at its colon (`Version: {}`); a value's colons are its own (`AWS::S3::`).
+  if (!quote && /^[ \t]*(- +)*$/.test(text.slice(lineStart, start))) {
+    const colon = /:(?=[ \t\r\n]|$)/.exec(text.slice(start, end));
+    if (colon && start + colon.index >= offset) end = start + colon.index;
+  }
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, start);

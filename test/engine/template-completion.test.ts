@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../rules/index';
+import { secureValuesFromRules } from '../../server/src/engine/cfn/secure-values';
+import { Intrinsic } from '../../server/src/engine/rule';
+import { analyze, engine } from '../helpers/analyze';
+
+/** Completions at the `|` of a template. */
+function complete(template: string, options: { maxFileSize?: number } = {}) {
+  const offset = template.indexOf('|');
+  const text = template.replace('|', '');
+  const analysis = analyze(text, text.trimStart().startsWith('{') ? 'template.json' : 'template.yaml', options);
+  return engine.templateCompletions(analysis, text, offset);
+}
+
+const labels = (items: ReturnType<typeof complete>) => items.map((item) => item.label);
+
+describe('CloudFormation schema', () => {
+  it('is compacted from the pinned @aws-cdk/aws-service-spec, with types, properties, required flags and allowed values', () => {
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
+    const schema = engine.cfn;
+    assert.equal(`^${schema.version}`, manifest.devDependencies['@aws-cdk/aws-service-spec']);
+    assert.ok(schema.resourceTypes.length > 1500);
+    assert.ok(schema.resourceTypes.includes('AWS::Serverless::Function'), 'SAM types too');
+    const bucket = schema.resource('AWS::S3::Bucket')!;
+    const encryption = bucket.property('BucketEncryption')!;
+    assert.equal(encryption.type.kind, 'object');
+    const inner = encryption.type.kind === 'object' ? encryption.type.shape.property('ServerSideEncryptionConfiguration')! : undefined;
+    assert.equal(inner?.required, true);
+    assert.equal(inner?.type.kind, 'list');
+    assert.ok(schema.resource('AWS::EC2::Instance')!.property('MetadataOptions'));
+  });
+});
+
+describe('secure values from the rules\' examples', () => {
+  const values = secureValuesFromRules(RULES.map((rule) => rule.meta));
+
+  it('finds what each rule asks for, by resource type, with the rule ids', () => {
+    const bucket = values.byType.get('AWS::S3::Bucket')!;
+    assert.deepEqual([...bucket.keys()].sort(), ['BucketEncryption', 'PublicAccessBlockConfiguration', 'VersioningConfiguration']);
+    assert.deepEqual(bucket.get('PublicAccessBlockConfiguration')!.value, { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    assert.ok(bucket.get('PublicAccessBlockConfiguration')!.ruleIds.includes('s3-bucket-public-access-block'));
+    assert.equal(values.byType.get('AWS::RDS::DBInstance')!.get('StorageEncrypted')!.value, true);
+  });
+
+  it('leaves out what an example sets only to be a complete resource (names, descriptions, sizes)', () => {
+    assert.equal(values.byType.get('AWS::S3::Bucket')!.has('BucketName'), false);
+    assert.equal(values.byType.get('AWS::EC2::SecurityGroup')?.has('GroupDescription') ?? false, false);
+    assert.equal(values.byType.get('AWS::RDS::DBInstance')!.has('MasterUsername'), false);
+  });
+
+  it('prefers a value that stands alone over one that refers to another resource of the example', () => {
+    const sse = values.byName.get('SSEAlgorithm')!;
+    assert.equal(sse.value, 'AES256');
+    const key = values.byType.get('AWS::EC2::Volume')!.get('KmsKeyId')!.value;
+    assert.ok(key instanceof Intrinsic);
+  });
+});
+
+describe('template completion', () => {
+  it('offers MetadataOptions with IMDSv2 on an EC2 instance, from a launch template\'s example (matched by name and shape)', () => {
+    const items = complete('Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      |\n');
+    const options = items.find((item) => item.label === 'MetadataOptions')!;
+    assert.match(options.insertText, /^MetadataOptions:\n {8}HttpTokens: required/);
+    assert.equal(options.sortText[0], '0', 'security first');
+  });
+
+  it('turns the example\'s references and account-specific values into placeholders', () => {
+    const items = complete('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      |\n');
+    assert.equal(items.find((item) => item.label === 'KmsKeyId')!.insertText, 'KmsKeyId: !GetAtt ${1:DataKey}.Arn$0');
+    assert.equal(items.find((item) => item.label === 'Encrypted')!.insertText, 'Encrypted: true$0');
+  });
+
+  it('replaces only the name of a key that already has its value', () => {
+    const items = complete('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Version|: {}\n');
+    assert.equal(items.find((item) => item.label === 'VersioningConfiguration')!.insertText, 'VersioningConfiguration');
+  });
+
+  it('completes a quoted YAML type inside its quotes, and a bare key in JSON between entries', () => {
+    const yaml = complete('Resources:\n  B:\n    Type: "AWS::SQS::|"\n');
+    assert.deepEqual(yaml.find((item) => item.label === 'AWS::SQS::Queue')!.span, { start: 27, end: 37 });
+    const json = complete('{\n  "Resources": {\n    "B": {\n      "Type": "AWS::SQS::Queue",\n      "Properties": {\n        "QueueName": "q",\n        |\n      }\n    }\n  }\n}\n');
+    const sse = json.find((item) => item.label === 'SqsManagedSseEnabled')!;
+    assert.equal(sse.insertText, '"SqsManagedSseEnabled": ${1|true,false|}');
+    assert.ok(!labels(json).includes('QueueName'));
+  });
+
+  it('uses the document\'s indentation and line endings', () => {
+    const items = complete('Resources:\r\n    B:\r\n        Type: AWS::S3::Bucket\r\n        Properties:\r\n            |\r\n');
+    assert.equal(items.find((item) => item.label === 'VersioningConfiguration')!.insertText, 'VersioningConfiguration:\r\n                Status: Enabled$0');
+  });
+
+  it('offers nothing outside resources, in other documents, or in a file too large to analyze', () => {
+    assert.deepEqual(complete('Parameters:\n  Env:\n    Type: |\nResources:\n  B:\n    Type: AWS::S3::Bucket\n'), []);
+    assert.deepEqual(complete('name: build\non: [push]\njobs:\n  |\n'), []);
+    assert.deepEqual(complete('Resources:\n  B:\n    Type: AWS::S3::|\n', { maxFileSize: 10 }), []);
+  });
+});
