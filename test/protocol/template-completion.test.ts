@@ -32,7 +32,7 @@ function bucketItemMode(items: CompletionItem[], label: string): number | undefi
 function apply(text: string, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
   const newText = item.insertTextFormat === 2 ? snippetText(edit.newText) : edit.newText;
-  return TextDocument.applyEdits(TextDocument.create('x', 'yaml', 1, text), [{ range: edit.range, newText }]);
+  return TextDocument.applyEdits(TextDocument.create('x', 'yaml', 1, text), [{ range: edit.range, newText }, ...(item.additionalTextEdits ?? [])]);
 }
 
 const at = (text: string) => {
@@ -200,6 +200,17 @@ describe('template completion and hover over the protocol', () => {
     assert.ok(errors(before).includes('parse-error'));
     assert.deepEqual(errors(after), ['s3-bucket-public-access-block']);
     assert.ok(!after.some((d) => d.code === 's3-bucket-versioning-enabled'));
+  });
+
+  it('adds the comma that the previous JSON entry lacks when a key is typed on a new line after it', async () => {
+    const { text, position } = at('{\n  "Resources": {\n    "Reports": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "BucketName": "reports"\n        "Pub|"\n      }\n    }\n  }\n}\n');
+    await show('comma.json', text);
+    const list = await complete('comma.json', position);
+    const block = list!.items.find((item) => item.label === 'PublicAccessBlockConfiguration')!;
+    assert.deepEqual(block.additionalTextEdits, [{ range: { start: { line: 5, character: 31 }, end: { line: 5, character: 31 } }, newText: ',' }]);
+    const after = await show('comma.json', apply(text, block));
+    assert.deepEqual(errors(after), []);
+    assert.match(apply(text, block), /"BucketName": "reports",\n {8}"PublicAccessBlockConfiguration": \{\n {10}"BlockPublicAcls": true,/);
   });
 
   it('completes resource attributes, keeping data first', async () => {

@@ -29,6 +29,9 @@ export function templateCompletionsFor(engine: Engine, analysis: Analysis, docum
       // The text is already indented for its place: the editor must not indent it again.
       ...(/[\r\n]/.test(item.insertText) ? { insertTextMode: InsertTextMode.asIs } : {}),
       textEdit: { range: { start: document.positionAt(item.span.start), end: document.positionAt(item.span.end) }, newText: item.insertText },
+      ...(item.additionalEdits
+        ? { additionalTextEdits: item.additionalEdits.map((edit) => ({ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.text })) }
+        : {}),
       ...(item.kind === 'resourceType' ? { data: { resourceType: item.label } satisfies ResolveData } : {}),
     })),
   };

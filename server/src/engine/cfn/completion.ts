@@ -20,6 +20,8 @@ export interface TemplateCompletion {
   /** What the editor matches the typed text against: the label, with the opening quote when the span has it. */
   readonly filterText: string;
   readonly preselect?: boolean;
+  /** Edits elsewhere that the completion needs: the comma after the previous JSON entry. */
+  readonly additionalEdits?: readonly { readonly span: Span; readonly text: string }[];
 }
 
 export interface CompletionSources {
@@ -144,13 +146,14 @@ function propertyItem(place: TemplatePlace, shape: CfnShape, property: CfnProper
 }
 
 /** `Name: value` (YAML) or `"Name": value` (JSON), the value a snippet already laid out at the key's column. */
-function keyInsert(place: TemplatePlace, name: string, value: string, renderer: ValueRenderer): Pick<TemplateCompletion, 'insertText' | 'snippet' | 'span' | 'filterText'> {
+function keyInsert(place: TemplatePlace, name: string, value: string, renderer: ValueRenderer): Pick<TemplateCompletion, 'insertText' | 'snippet' | 'span' | 'filterText' | 'additionalEdits'> {
   const key = place.format === 'json' ? JSON.stringify(name) : renderer.flowKey(name);
   const comma = place.commaAfter ? ',' : '';
   // The final cursor goes after the comma that separates the entry from the next.
   const body = value.endsWith('$0') ? value.slice(0, -2) : value;
   const insertText = place.keyOnly ? escapeSnippet(key) : `${escapeSnippet(key)}:${/^\r?\n/.test(body) ? '' : ' '}${body}${comma}${body === value ? '' : '$0'}`;
-  return { insertText, snippet: true, span: place.span, filterText: place.quote ? `${place.quote}${name}` : name };
+  const additionalEdits = place.commaBefore === undefined ? undefined : [{ span: { start: place.commaBefore, end: place.commaBefore }, text: ',' }];
+  return { insertText, snippet: true, span: place.span, filterText: place.quote ? `${place.quote}${name}` : name, ...(additionalEdits ? { additionalEdits } : {}) };
 }
 
 /** A property's value when no rule has a secure one: a placeholder of its type, laid out for nested completion. */

@@ -33,6 +33,8 @@ interface PlaceBase {
   readonly indentUnit: number;
   /** JSON: whether a comma must follow the inserted entry (another key comes next). */
   readonly commaAfter: boolean;
+  /** JSON: where a comma must be added after the previous entry, which has none. */
+  readonly commaBefore: number | undefined;
   /** The key typed already has its colon (and value): a completion replaces the name only. */
   readonly keyOnly: boolean;
   /** Whether the quoted word's closing quote is in the span. */
@@ -75,6 +77,7 @@ export function locateTemplatePlace(text: string, offset: number, root?: Node | 
     indentUnit: indentUnit(text, root, format),
     commaAfter: patch.commaAfter,
     keyOnly: patch.keyOnly,
+    commaBefore: patch.commaBefore,
     closed: patch.quote !== '' && patch.replaced.end - patch.replaced.start >= 2 && text[patch.replaced.end - 1] === patch.quote,
     lineIndent: /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', patch.replaced.start - 1) + 1))![0].length,
   };
@@ -104,6 +107,8 @@ interface Patch {
   readonly column: number;
   readonly commaAfter: boolean;
   readonly keyOnly: boolean;
+  /** JSON: where a comma must go after the previous entry. */
+  readonly commaBefore?: number;
 }
 
 /** The word at the cursor, as a key (`Ver` → `MARKER:`) or as a value (`Type: AWS::S3::` → `Type: MARKER`). */
@@ -161,22 +166,30 @@ function patchJson(text: string, offset: number): Patch | undefined {
     start = end = offset;
     typed = '';
   }
-  const previous = significantBefore(text, start);
+  const previousAt = significantBefore(text, start);
+  const previous = text[previousAt] ?? '';
   const next = significantAfter(text, end);
-  const asKey = previous === '{' || previous === ',';
+  // A new line after an entry that has no comma yet (the editor adds none): the key needs one before it.
+  const commaBefore = /["}\]\del]/.test(previous) && text.slice(previousAt, start).includes('\n') ? previousAt + 1 : undefined;
+  const asKey = previous === '{' || previous === ',' || commaBefore !== undefined;
   const value = previous === ':' || previous === '[';
   if (!asKey && !value) return undefined;
   const commaAfter = asKey && (next === '"' || next === '{');
   const marker = asKey ? `"${MARKER}": null${commaAfter ? ',' : ''}` : `"${MARKER}"`;
+  const common = { replaced: { start, end }, typed, quote, column: start - lineStart, commaBefore };
+  // The parsed copy gets the comma too: from the previous entry's end, the same text with a comma.
+  const from = commaBefore ?? start;
+  const lead = commaBefore === undefined ? '' : `,${text.slice(commaBefore, start)}`;
   // A key typed inside quotes that already has its colon keeps it.
-  if (asKey && quote && next === ':') return { start, end, text: `"${MARKER}"`, replaced: { start, end }, typed, quote, column: start - lineStart, commaAfter: false, keyOnly: true };
-  return { start, end, text: marker, replaced: { start, end }, typed, quote, column: start - lineStart, commaAfter, keyOnly: false };
+  if (asKey && quote && next === ':') return { start: from, end, text: `${lead}"${MARKER}"`, ...common, commaAfter: false, keyOnly: true };
+  return { start: from, end, text: `${lead}${marker}`, ...common, commaAfter, keyOnly: false };
 }
 
-function significantBefore(text: string, offset: number): string {
+/** The offset of the last character before `offset` that is not white space (-1 when none). */
+function significantBefore(text: string, offset: number): number {
   let i = offset - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
-  return text[i] ?? '';
+  return i;
 }
 
 function significantAfter(text: string, offset: number): string {
