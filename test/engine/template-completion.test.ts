@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../rules/index';
+import { CfnSchema } from '../../server/src/engine/cfn/schema';
 import { secureValuesFromRules } from '../../server/src/engine/cfn/secure-values';
 import { Intrinsic } from '../../server/src/engine/rule';
 import { analyze, engine } from '../helpers/analyze';
@@ -31,6 +32,17 @@ describe('CloudFormation schema', () => {
     assert.equal(inner?.required, true);
     assert.equal(inner?.type.kind, 'list');
     assert.ok(schema.resource('AWS::EC2::Instance')!.property('MetadataOptions'));
+  });
+
+  it('links resource types, property types and properties to their reference pages (SAM\'s to the SAM guide)', () => {
+    const base = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference';
+    assert.equal(CfnSchema.docUrl('AWS::S3::Bucket'), `${base}/aws-resource-s3-bucket.html`);
+    assert.equal(CfnSchema.docUrl('AWS::S3::Bucket', undefined, 'BucketEncryption'), `${base}/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketencryption`);
+    assert.equal(
+      CfnSchema.docUrl('AWS::S3::Bucket', 'ServerSideEncryptionRule', 'BucketKeyEnabled'),
+      `${base}/aws-properties-s3-bucket-serversideencryptionrule.html#cfn-s3-bucket-serversideencryptionrule-bucketkeyenabled`,
+    );
+    assert.equal(CfnSchema.docUrl('AWS::Serverless::Function', undefined, 'CodeUri'), 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-codeuri');
   });
 });
 

@@ -128,7 +128,7 @@ function values(place: TemplatePlace, choices: readonly string[], secure: string
 
 function propertyItem(place: TemplatePlace, shape: CfnShape, property: CfnProperty, secure: SecureValue | undefined, renderer: ValueRenderer, newline: string): TemplateCompletion {
   const resourceType = place.kind === 'propertyKey' ? place.resourceType : '';
-  const url = shape.name.includes('::') ? `${CfnSchema.docUrl(resourceType)}#cfn-${resourceType.split('::').slice(1).join('-').toLowerCase()}-${property.name.toLowerCase()}` : CfnSchema.docUrl(resourceType, shape.name);
+  const url = CfnSchema.docUrl(resourceType, shape.name.includes('::') ? undefined : shape.name, property.name);
   const notes = [
     ...(secure ? [`**Pillar:** pre-filled with the secure setting that ${secure.ruleIds.map((id) => `\`${id}\``).join(', ')} ask${secure.ruleIds.length === 1 ? 's' : ''} for.`] : []),
     ...(property.allowedValues.length ? [`Allowed values: ${property.allowedValues.map((v) => `\`${v}\``).join(', ')}.`] : []),

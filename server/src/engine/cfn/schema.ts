@@ -67,13 +67,21 @@ export class CfnSchema {
     return this.shape(type, () => [type, raw[0], raw[1]]);
   }
 
-  /** The CloudFormation reference page of a resource type, or of one of its property types. */
-  static docUrl(resourceType: string, propertyType?: string): string {
-    const [, service = '', resource = ''] = resourceType.toLowerCase().split('::');
+  /**
+   * The reference page of a resource type, of one of its property types, or (with `property`) the
+   * anchor of a property on that page. SAM's types are documented in the SAM developer guide.
+   */
+  static docUrl(resourceType: string, propertyType?: string, property?: string): string {
+    const [vendor = '', service = '', resource = ''] = resourceType.toLowerCase().split('::');
+    if (vendor === 'aws' && service === 'serverless') {
+      const base = `https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-${resource}.html`;
+      return property && !propertyType ? `${base}#sam-${resource}-${property.toLowerCase()}` : base;
+    }
     const base = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference';
+    const anchor = (...parts: string[]) => (property ? `#cfn-${[service, resource, ...parts, property].join('-').toLowerCase()}` : '');
     return propertyType
-      ? `${base}/aws-properties-${service}-${resource}-${propertyType.toLowerCase()}.html`
-      : `${base}/aws-resource-${service}-${resource}.html`;
+      ? `${base}/aws-properties-${service}-${resource}-${propertyType.toLowerCase()}.html${anchor(propertyType)}`
+      : `${base}/aws-resource-${service}-${resource}.html${anchor()}`;
   }
 
   private shape(key: string | number, raw: () => readonly [string, string, readonly RawProperty[]]): CfnShape {
