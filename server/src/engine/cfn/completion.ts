@@ -126,7 +126,7 @@ function values(place: TemplatePlace, choices: readonly string[], secure: string
   });
 }
 
-function propertyItem(place: TemplatePlace, shape: CfnShape, property: CfnProperty, secure: SecureValue | undefined, renderer: ValueRenderer, newline: string): TemplateCompletion {
+function propertyItem(place: TemplatePlace, shape: CfnShape, property: CfnProperty, secure: (SecureValue & { readonly referenceName?: string }) | undefined, renderer: ValueRenderer, newline: string): TemplateCompletion {
   const resourceType = place.kind === 'propertyKey' ? place.resourceType : '';
   const url = CfnSchema.docUrl(resourceType, shape.name.includes('::') ? undefined : shape.name, property.name);
   const notes = [
@@ -140,7 +140,7 @@ function propertyItem(place: TemplatePlace, shape: CfnShape, property: CfnProper
     kind: 'property',
     detail: `${typeText(property.type)}${property.required ? ' (required)' : ''}${secure ? ' · secure default' : ''}`,
     documentation,
-    ...keyInsert(place, property.name, secure ? secureSnippet(secure.value, place, renderer) : emptyValue(property, place, newline), renderer),
+    ...keyInsert(place, property.name, secure ? secureSnippet(secure.value, place, renderer, secure.referenceName) : emptyValue(property, place, newline), renderer),
     sortText: `${rank}${property.name}`,
   };
 }
@@ -191,9 +191,9 @@ function attributeValue(name: string, place: TemplatePlace, newline: string): st
  * A secure value laid out at the key's column, as a snippet: values that only make sense in the
  * rule's example (logical ids of other resources, account ids, subnet ids) become placeholders.
  */
-function secureSnippet(value: ChangeValue, place: TemplatePlace, renderer: ValueRenderer): string {
+function secureSnippet(value: ChangeValue, place: TemplatePlace, renderer: ValueRenderer, referenceName?: string): string {
   const placeholders: string[] = [];
-  const marked = markPlaceholders(value, placeholders, false);
+  const marked = markPlaceholders(value, placeholders, false, referenceName);
   let text: string;
   if (place.format === 'json') text = renderer.flow(marked, ' '.repeat(lineIndent(place)));
   else {
@@ -208,17 +208,18 @@ function secureSnippet(value: ChangeValue, place: TemplatePlace, renderer: Value
   return `${text}$0`;
 }
 
-/** Replaces example-specific strings with tokens, recording the originals. */
-function markPlaceholders(value: ChangeValue, placeholders: string[], reference: boolean): ChangeValue {
+/** Replaces example-specific strings with tokens, recording the originals (a referenced logical id: `referenceName` when given). */
+function markPlaceholders(value: ChangeValue, placeholders: string[], reference: boolean, referenceName?: string): ChangeValue {
+  const mark = (inner: ChangeValue, isReference: boolean) => markPlaceholders(inner, placeholders, isReference, referenceName);
   if (value instanceof Intrinsic) {
     const isReference = value.name === 'Ref' || value.name === 'Fn::GetAtt';
-    if (value.name === 'Fn::GetAtt' && Array.isArray(value.argument)) return new Intrinsic(value.name, [markPlaceholders(value.argument[0], placeholders, true), ...value.argument.slice(1)]);
-    return new Intrinsic(value.name, markPlaceholders(value.argument, placeholders, isReference));
+    if (value.name === 'Fn::GetAtt' && Array.isArray(value.argument)) return new Intrinsic(value.name, [mark(value.argument[0], true), ...value.argument.slice(1)]);
+    return new Intrinsic(value.name, mark(value.argument, isReference));
   }
-  if (Array.isArray(value)) return value.map((item) => markPlaceholders(item, placeholders, reference));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, markPlaceholders(item, placeholders, false)]));
+  if (Array.isArray(value)) return value.map((item) => mark(item, reference));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mark(item, false)]));
   if (typeof value === 'string' && (reference || /\d{12}|^(subnet|sg|ami|vpc|vpce)-|^arn:|^alias\//.test(value))) {
-    placeholders.push(value);
+    placeholders.push(reference && referenceName ? referenceName : value);
     return `PILLARPLACEHOLDER${placeholders.length - 1}X`;
   }
   return value;
@@ -280,11 +281,12 @@ function propertyAt(schema: CfnSchema, resourceType: string, path: readonly stri
 }
 
 /** The rules' secure value for a property: by resource type and path, else by name where it fits the property. */
-function secureFor(values: SecureValues, resourceType: string, path: readonly string[], property: CfnProperty): SecureValue | undefined {
+function secureFor(values: SecureValues, resourceType: string, path: readonly string[], property: CfnProperty): (SecureValue & { readonly referenceName?: string }) | undefined {
   const exact = secureValueAt(values, resourceType, path);
   if (exact && fits(exact.value, property.type, property)) return exact;
   const byName = values.byName.get(property.name);
-  return byName && fits(byName.value, property.type, property, true) ? byName : undefined;
+  // Seen on another type: the example's logical ids mean nothing here, the property's name says what to refer to.
+  return byName && fits(byName.value, property.type, property, true) ? { ...byName, referenceName: property.name.replace(/(Id|Arn|Name)$/, '') } : undefined;
 }
 
 /** Whether a value has the property's shape; `strict` (a value seen on another type) wants strings among the allowed values. */
@@ -292,7 +294,8 @@ function fits(value: ChangeValue, type: CfnValueType, property: CfnProperty | un
   if (value instanceof Intrinsic) return !strict || type.kind === 'primitive';
   if (Array.isArray(value)) return type.kind === 'list' && value.every((item) => fits(item, type.element, undefined, strict));
   if (typeof value === 'object' && value !== null) {
-    if (type.kind === 'map') return true;
+    // A map's keys are the example's own (environment variables): a demonstration, not a default.
+    if (type.kind === 'map') return false;
     if (type.kind !== 'object') return type.kind === 'primitive' && type.name === 'Json';
     return Object.entries(value).every(([key, inner]) => {
       const nested = type.shape.property(key);
