@@ -51,7 +51,7 @@ const RESOURCE_ATTRIBUTES_WITH_VALUES = ['DeletionPolicy', 'UpdateReplacePolicy'
 export function locateTemplatePlace(text: string, offset: number, root?: Node | null): TemplatePlace | undefined {
   const format = looksLikeJson(text) ? 'json' : 'yaml';
   const patch = format === 'yaml' ? patchYaml(text, offset) : patchJson(text, offset);
-  if (!patch) return undefined;
+  if (!patch || outsideResources(root, patch.start, text)) return undefined;
   const patched = text.slice(0, patch.start) + patch.text + text.slice(patch.end);
   // A YAML template's resource is parsed alone, so that a large template costs no more than a small one.
   const block = format === 'yaml' ? resourceBlock(root, patch.start, patch.end, text) : undefined;
@@ -61,7 +61,12 @@ export function locateTemplatePlace(text: string, offset: number, root?: Node | 
     const fragment = parseText(patched.slice(block.start, block.end + delta), block.start).root;
     const inner = fragment && findMarker(fragment);
     // The fragment's root stands for `Resources`, whose map holds the logical ids.
-    if (inner && fragment.kind === 'map') found = { ...inner, path: ['Resources', ...inner.path], maps: [fragment, ...inner.maps] };
+    // Not found there (the word is glued to other text): the whole text would not say more.
+    if (!inner || fragment.kind !== 'map') return undefined;
+    found = { ...inner, path: ['Resources', ...inner.path], maps: [fragment, ...inner.maps] };
+  } else if (format === 'yaml' && isBlockResources(root)) {
+    // In the Resources block but in no resource's body (a logical id being typed): nothing to offer.
+    return undefined;
   }
   found ??= (() => {
     const whole = parseText(patched).root;
@@ -233,6 +238,19 @@ function typeOf(resource: MapNode | undefined): string | undefined {
 
 function keysOf(map: MapNode | undefined): string[] {
   return (map?.pairs ?? []).map((pair) => String(pair.key.value)).filter((key) => key !== MARKER);
+}
+
+function isBlockResources(root: Node | null | undefined): boolean {
+  const resources = root?.kind === 'map' && !root.flow ? root.byKey.get('Resources')?.value : undefined;
+  return resources?.kind === 'map' && !resources.flow;
+}
+
+/** Whether an offset lies before `Resources` or after it, in the next top-level section: nothing to complete there. */
+function outsideResources(root: Node | null | undefined, offset: number, text: string): boolean {
+  const resources = root?.kind === 'map' ? root.byKey.get('Resources') : undefined;
+  if (!resources || root?.kind !== 'map') return false;
+  const next = root.pairs[root.pairs.indexOf(resources) + 1];
+  return offset < resources.key.span.start || offset >= (next ? next.key.span.start : text.length);
 }
 
 /** The lines of the resource (in the block `Resources` map of `root`) that hold the patched span. */
