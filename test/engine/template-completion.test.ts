@@ -6,6 +6,7 @@ import { RULES } from '../../rules/index';
 import { CfnSchema } from '../../server/src/engine/cfn/schema';
 import { secureValuesFromRules } from '../../server/src/engine/cfn/secure-values';
 import { Intrinsic } from '../../server/src/engine/rule';
+import { readCorpus } from '../bench/corpus';
 import { analyze, engine } from '../helpers/analyze';
 
 /** Completions at the `|` of a template. */
@@ -108,5 +109,24 @@ describe('template completion', () => {
     assert.deepEqual(complete('Parameters:\n  Env:\n    Type: |\nResources:\n  B:\n    Type: AWS::S3::Bucket\n'), []);
     assert.deepEqual(complete('name: build\non: [push]\njobs:\n  |\n'), []);
     assert.deepEqual(complete('Resources:\n  B:\n    Type: AWS::S3::|\n', { maxFileSize: 10 }), []);
+  });
+
+  it('never throws at any position of real templates, half-written or not', (t) => {
+    const corpus = readCorpus();
+    if (!corpus) return t.skip('no corpus');
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const file of corpus.filter((_, i) => i % 24 === 0)) {
+      const analysis = analyze(file.text, file.name);
+      for (let i = 0; i < 25; i++) {
+        const offset = Math.floor(random() * file.text.length);
+        assert.doesNotThrow(() => engine.templateCompletions(analysis, file.text, offset), `${file.name} at ${offset}`);
+        assert.doesNotThrow(() => engine.templateHover(analysis, offset), `${file.name} at ${offset}`);
+        // Cut at the position, as if the rest were not written yet (fewer: each is analyzed again).
+        if (i % 4 !== 0) continue;
+        const cut = file.text.slice(0, offset);
+        assert.doesNotThrow(() => engine.templateCompletions(analyze(cut, file.name), cut, offset), `${file.name} cut at ${offset}`);
+      }
+    }
   });
 });
