@@ -111,6 +111,18 @@ describe('template completion', () => {
     assert.deepEqual(complete('Resources:\n  B:\n    Type: AWS::S3::|\n', { maxFileSize: 10 }), []);
   });
 
+  it('hovers a property name, nested ones included, with its type, requirement, allowed values and reference', () => {
+    const text = 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: AES256\n';
+    const analysis = analyze(text);
+    const top = engine.templateHover(analysis, text.indexOf('BucketEncryption') + 3)!;
+    assert.match(top.markdown, /^\*\*BucketEncryption\*\* · BucketEncryption\n\nSpecifies default encryption/);
+    assert.match(top.markdown, /aws-resource-s3-bucket\.html#cfn-s3-bucket-bucketencryption\)$/);
+    const nested = engine.templateHover(analysis, text.indexOf('SSEAlgorithm') + 2)!;
+    assert.match(nested.markdown, /^\*\*SSEAlgorithm\*\* · String · required/);
+    assert.match(nested.markdown, /Allowed values: `aws:kms`, `AES256`, `aws:kms:dsse`\./);
+    assert.equal(engine.templateHover(analysis, text.indexOf('AES256') + 1), undefined, 'a value: nothing');
+  });
+
   it('never throws at any position of real templates, half-written or not', (t) => {
     const corpus = readCorpus();
     if (!corpus) return t.skip('no corpus');

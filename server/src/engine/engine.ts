@@ -6,7 +6,7 @@ import { Evaluator } from './evaluate';
 import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
 import { templateCompletions, resourceTypeMarkdown, type TemplateCompletion } from './cfn/completion';
-import { resourceTypeHover, type TemplateHover } from './cfn/hover';
+import { propertyHover, resourceTypeHover, type TemplateHover } from './cfn/hover';
 import { CfnSchema } from './cfn/schema';
 import { secureValuesFromRules, type SecureValues } from './cfn/secure-values';
 import { IamCatalog } from './iam/catalog';
@@ -117,9 +117,10 @@ export class Engine {
     return resourceTypeMarkdown(this.cfn, type);
   }
 
-  /** Hover over a resource's type: what it is and which rules check it. */
+  /** Hover over a resource's type (what it is, which rules check it) or a property's name (its documentation). */
   templateHover(analysis: Analysis, offset: number): TemplateHover | undefined {
-    return analysis.model?.kind === 'template' ? resourceTypeHover(analysis.model, offset, this.cfn, this.metas) : undefined;
+    if (analysis.model?.kind !== 'template') return undefined;
+    return resourceTypeHover(analysis.model, offset, this.cfn, this.metas) ?? propertyHover(analysis.model, offset, this.cfn);
   }
 
   /** What the IAM catalog says about the policy content at `offset`: an action, a wildcard, a condition, an ARN. */
