@@ -52,7 +52,7 @@ describe('secure values from the rules\' examples', () => {
 
   it('finds what each rule asks for, by resource type, with the rule ids', () => {
     const bucket = values.byType.get('AWS::S3::Bucket')!;
-    assert.deepEqual([...bucket.keys()].sort(), ['BucketEncryption', 'PublicAccessBlockConfiguration', 'VersioningConfiguration']);
+    for (const name of ['BucketEncryption', 'PublicAccessBlockConfiguration', 'VersioningConfiguration']) assert.ok(bucket.has(name), name);
     assert.deepEqual(bucket.get('PublicAccessBlockConfiguration')!.value, { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     assert.ok(bucket.get('PublicAccessBlockConfiguration')!.ruleIds.includes('s3-bucket-public-access-block'));
     assert.equal(values.byType.get('AWS::RDS::DBInstance')!.get('StorageEncrypted')!.value, true);
