@@ -121,7 +121,8 @@ export async function measureAuthoring(corpus: readonly CorpusFile[] | undefined
   const workspace = mkdtempSync(join(tmpdir(), 'pillar-authoring-'));
   const client = new LspClient(serverBundle);
   try {
-    await client.initialize(workspace);
+    // As VS Code does: a list's items share its default edit range.
+    await client.initialize(workspace, { completionItemDefaults: true });
     const version = { n: 0 };
     // Completion and hover on the median template, with a half-written property and a half-written type.
     const propertiesAt = template.text.search(/^ {4}Properties:\n/m) + '    Properties:\n'.length;

@@ -67,7 +67,8 @@ export class LspClient {
     };
   }
 
-  async initialize(workspaceFolder: string, { pullConfiguration = true } = {}): Promise<unknown> {
+  /** `completionItemDefaults`: a client that takes a completion list's default edit range, as VS Code does. */
+  async initialize(workspaceFolder: string, { pullConfiguration = true, completionItemDefaults = false } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: fileUri(workspaceFolder),
@@ -75,7 +76,11 @@ export class LspClient {
       capabilities: {
         workspace: { configuration: pullConfiguration, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          ...(completionItemDefaults ? { completion: { completionList: { itemDefaults: ['editRange'] } } } : {}),
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -112,6 +112,22 @@ describe('template completion and hover over the protocol', () => {
     assert.match(doc, /\(https:\/\/docs\.aws\.amazon\.com\/AWSCloudFormation\/latest\/TemplateReference\/aws-resource-s3-bucket\.html\)/);
   });
 
+  it('sends resource types with the list\'s default edit range to a client that takes one (VS Code)', async () => {
+    const other = new LspClient();
+    try {
+      await other.initialize(workspace, { completionItemDefaults: true });
+      const { text, position } = at('Resources:\n  Reports:\n    Type: AWS::S3::Bu|\n');
+      await other.open(uri('defaults.yaml'), text);
+      await other.diagnostics(uri('defaults.yaml'));
+      const list = (await other.connection.sendRequest('textDocument/completion', { textDocument: { uri: uri('defaults.yaml') }, position })) as CompletionList;
+      assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 2, character: 10 }, end: { line: 2, character: 21 } } });
+      const bucket = list.items.find((item) => item.label === 'AWS::S3::Bucket')!;
+      assert.deepEqual(bucket, { label: 'AWS::S3::Bucket', kind: 7 });
+    } finally {
+      assert.equal(await other.stop(), 0);
+    }
+  });
+
   it('completes resource types in JSON inside the quotes', async () => {
     const { text, position } = at('{\n  "Resources": {\n    "Reports": {\n      "Type": "AWS::SQS::Q|"\n    }\n  }\n}\n');
     await show('types.json', text);

@@ -56,6 +56,8 @@ export class PillarServer {
   private folders: WorkspaceFolder[] = [];
   private versionedEdits = false;
   private dynamicConfiguration = false;
+  /** The client takes a completion list's default edit range (LSP 3.17 itemDefaults). */
+  private completionItemDefaults = false;
 
   constructor(
     private readonly connection: Connection,
@@ -95,6 +97,7 @@ export class PillarServer {
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.completionItemDefaults = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     this.configs = new DocumentConfigs(this.connection, this.metas, { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
     return {
       capabilities: {
@@ -227,7 +230,7 @@ export class PillarServer {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = await this.analysisFor(document);
-    return iamCompletionsFor(this.engine, analysis, document, params.position) ?? templateCompletionsFor(this.engine, analysis, document, params.position);
+    return iamCompletionsFor(this.engine, analysis, document, params.position) ?? templateCompletionsFor(this.engine, analysis, document, params.position, this.completionItemDefaults);
   }
 
   private async scanWorkspace(): Promise<ScanWorkspaceResult> {
