@@ -100,6 +100,12 @@ describe('template completion', () => {
     assert.ok(!labels(json).includes('QueueName'));
   });
 
+  it('completes Condition with the template\'s conditions and DependsOn with its other resources', () => {
+    const head = 'Conditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Key:\n    Type: AWS::KMS::Key\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+    assert.deepEqual(labels(complete(`${head}    Condition: |\n`)), ['IsProd']);
+    assert.deepEqual(labels(complete(`${head}    DependsOn:\n      - |\n`)), ['Key']);
+  });
+
   it('uses the document\'s indentation and line endings', () => {
     const items = complete('Resources:\r\n    B:\r\n        Type: AWS::S3::Bucket\r\n        Properties:\r\n            |\r\n');
     assert.equal(items.find((item) => item.label === 'VersioningConfiguration')!.insertText, 'VersioningConfiguration:\r\n                Status: Enabled$0');

@@ -60,7 +60,9 @@ export function templateCompletions(text: string, offset: number, root: Node | n
         sortText: String(i).padStart(2, '0'),
       }));
     case 'attributeValue':
-      return place.attribute === 'DeletionPolicy' || place.attribute === 'UpdateReplacePolicy' ? values(place, DELETION_POLICIES, 'Retain', renderer) : [];
+      if (place.attribute === 'DeletionPolicy' || place.attribute === 'UpdateReplacePolicy') return values(place, DELETION_POLICIES, 'Retain', renderer);
+      // The template's conditions, or its other resources' logical ids.
+      return values(place, keysOf(root, place.attribute === 'Condition' ? 'Conditions' : 'Resources').filter((id) => id !== place.logicalId), undefined, renderer);
     case 'propertyKey': {
       const shape = shapeAt(sources.schema, place.resourceType, place.path);
       if (!shape) return [];
@@ -78,6 +80,11 @@ export function templateCompletions(text: string, offset: number, root: Node | n
       return values(place, choices, secureValue, renderer, secure?.ruleIds);
     }
   }
+}
+
+function keysOf(root: Node | null | undefined, section: string): string[] {
+  const map = root?.kind === 'map' ? root.byKey.get(section)?.value : undefined;
+  return map?.kind === 'map' ? map.pairs.map((pair) => String(pair.key.value)) : [];
 }
 
 /** Markdown for a resource type: its description and reference page (completion's resolve, and hover). */
@@ -115,7 +122,7 @@ function values(place: TemplatePlace, choices: readonly string[], secure: string
     return {
       label: choice,
       kind: 'value',
-      detail: isSecure ? `secure value${ruleIds?.length ? ` (${ruleIds.join(', ')})` : ''}` : 'allowed value',
+      detail: isSecure ? `secure value${ruleIds?.length ? ` (${ruleIds.join(', ')})` : ''}` : place.kind === 'attributeValue' && !DELETION_POLICIES.includes(choice) ? (place.attribute === 'Condition' ? 'condition' : 'resource') : 'allowed value',
       insertText: bare,
       snippet: false,
       span,

@@ -17,7 +17,7 @@ export type TemplatePlace =
   | (PlaceBase & { readonly kind: 'propertyKey'; readonly resourceType: string; readonly path: readonly string[]; readonly existing: readonly string[] })
   /** A scalar value of a property (`SSEAlgorithm: aws:kms`), or a resource attribute's (`DeletionPolicy`). */
   | (PlaceBase & { readonly kind: 'propertyValue'; readonly resourceType: string; readonly path: readonly string[] })
-  | (PlaceBase & { readonly kind: 'attributeValue'; readonly attribute: string });
+  | (PlaceBase & { readonly kind: 'attributeValue'; readonly attribute: string; readonly logicalId: string });
 
 interface PlaceBase {
   readonly format: 'yaml' | 'json';
@@ -92,7 +92,8 @@ export function locateTemplatePlace(text: string, offset: number, root?: Node | 
   const resourceType = typeOf(resourceMap);
   if (path.length === 2 && asKey) return { ...base, kind: 'resourceKey', existing: keysOf(resourceMap) };
   if (path.length === 3 && path[2] === 'Type' && !asKey) return { ...base, kind: 'resourceType' };
-  if (path.length === 3 && !asKey && RESOURCE_ATTRIBUTES_WITH_VALUES.includes(path[2])) return { ...base, kind: 'attributeValue', attribute: path[2] };
+  // A list item being started (`- `) reads as a key; under DependsOn it is a value.
+  if (path.length === 3 && RESOURCE_ATTRIBUTES_WITH_VALUES.includes(path[2])) return { ...base, kind: 'attributeValue', attribute: path[2], logicalId: path[1] };
   if (path[2] !== 'Properties' || !resourceType) return undefined;
   const propertyPath = path.slice(3);
   if (asKey) return { ...base, kind: 'propertyKey', resourceType, path: propertyPath, existing: keysOf(maps[maps.length - 1]) };
