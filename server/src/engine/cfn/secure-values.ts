@@ -1,8 +1,8 @@
 import type { RuleMeta } from '../api';
-import { buildModel, classify, type Resource } from '../model';
+import type { Resource } from '../model';
 import { parseText } from '../parse';
 import { Intrinsic, type ChangeValue } from '../rule';
-import type { Node } from '../tree';
+import { asMap, getProperty, scalarString, type Node } from '../tree';
 
 /** A property's secure value, as a rule's secure example writes it, and the rules that ask for it. */
 export interface SecureValue {
@@ -81,11 +81,14 @@ export function secureValueAt(values: SecureValues, resourceType: string, path: 
   return { value, ruleIds: top.ruleIds };
 }
 
-function resourcesOf(text: string): readonly Resource[] {
-  const root = parseText(text).root;
-  if (root?.kind !== 'map' || classify(root) !== 'template') return [];
-  const model = buildModel(root, 'template');
-  return model.kind === 'template' ? model.resources : [];
+/** An example's resources, read from its tree: only their ids, types and properties are needed. */
+function resourcesOf(text: string): readonly Pick<Resource, 'logicalId' | 'type' | 'properties'>[] {
+  const resources = getProperty(parseText(text).root ?? undefined, 'Resources');
+  return (asMap(resources)?.pairs ?? []).map((pair) => ({
+    logicalId: String(pair.key.value),
+    type: scalarString(getProperty(pair.value, 'Type')) ?? '',
+    properties: asMap(getProperty(pair.value, 'Properties')),
+  }));
 }
 
 /** A tree node as a change value: the renderer writes it back in either format. */
