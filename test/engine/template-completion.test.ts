@@ -106,6 +106,13 @@ describe('template completion', () => {
     assert.deepEqual(labels(complete(`${head}    DependsOn:\n      - |\n`)), ['Key']);
   });
 
+  it('writes JSON values as JSON: strings quoted, booleans bare', () => {
+    const head = '{\n  "Resources": {\n    "Q": {\n      "Type": "AWS::SQS::Queue",\n      "Properties": {\n        ';
+    assert.deepEqual(complete(`${head}"SqsManagedSseEnabled": |\n      }\n    }\n  }\n}\n`).map((item) => item.insertText), ['true', 'false']);
+    const bucket = '{\n  "Resources": {\n    "B": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "AbacStatus": |\n      }\n    }\n  }\n}\n';
+    assert.deepEqual(complete(bucket).map((item) => item.insertText), ['"Enabled"', '"Disabled"']);
+  });
+
   it('uses the document\'s indentation and line endings', () => {
     const items = complete('Resources:\r\n    B:\r\n        Type: AWS::S3::Bucket\r\n        Properties:\r\n            |\r\n');
     assert.equal(items.find((item) => item.label === 'VersioningConfiguration')!.insertText, 'VersioningConfiguration:\r\n                Status: Enabled$0');

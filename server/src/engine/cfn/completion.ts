@@ -118,7 +118,8 @@ function values(place: TemplatePlace, choices: readonly string[], secure: string
   return ordered.map((choice, i) => {
     const isSecure = choice === secure;
     // Inside quotes the value is written as it is; bare, YAML may need to quote it, JSON always does.
-    const bare = place.quote ? choice : place.format === 'json' ? JSON.stringify(choice) : renderer.inline(choice === 'true' || choice === 'false' ? choice === 'true' : choice);
+    const boolean = choice === 'true' || choice === 'false';
+    const bare = place.quote ? choice : boolean ? choice : place.format === 'json' ? JSON.stringify(choice) : renderer.inline(choice);
     return {
       label: choice,
       kind: 'value',
