@@ -84,6 +84,8 @@ describe('template completion', () => {
     const items = complete('Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      |\n');
     assert.equal(items.find((item) => item.label === 'KmsKeyId')!.insertText, 'KmsKeyId: !GetAtt ${1:DataKey}.Arn$0');
     assert.equal(items.find((item) => item.label === 'Encrypted')!.insertText, 'Encrypted: true$0');
+    const json = complete('{\n  "Resources": {\n    "Volume": {\n      "Type": "AWS::EC2::Volume",\n      "Properties": {\n        |\n      }\n    }\n  }\n}\n');
+    assert.equal(json.find((item) => item.label === 'KmsKeyId')!.insertText, '"KmsKeyId": {"Fn::GetAtt": ["${1:DataKey}", "Arn"]\\}$0');
   });
 
   it('replaces only the name of a key that already has its value', () => {

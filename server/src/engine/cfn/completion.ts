@@ -167,7 +167,7 @@ function keyInsert(place: TemplatePlace, name: string, value: string, renderer: 
 /** A property's value when no rule has a secure one: a placeholder of its type, laid out for nested completion. */
 function emptyValue(property: CfnProperty, place: TemplatePlace, newline: string): string {
   const inner = ' '.repeat(place.column + place.indentUnit);
-  const here = ' '.repeat(lineIndent(place));
+  const here = ' '.repeat(place.lineIndent);
   const type = property.type;
   if (type.kind === 'primitive') {
     const choices = property.allowedValues.length ? property.allowedValues : type.name === 'Boolean' ? ['true', 'false'] : [];
@@ -189,7 +189,7 @@ function emptyValue(property: CfnProperty, place: TemplatePlace, newline: string
 function attributeValue(name: string, place: TemplatePlace, newline: string): string {
   if (name === 'DeletionPolicy' || name === 'UpdateReplacePolicy') return place.format === 'json' ? `"\${1|${DELETION_POLICIES.join(',')}|}"` : `\${1|${DELETION_POLICIES.join(',')}|}`;
   if (name === 'Properties' || name === 'Metadata') {
-    if (place.format === 'json') return `{${newline}${' '.repeat(lineIndent(place) + place.indentUnit)}$1${newline}${' '.repeat(lineIndent(place))}}`;
+    if (place.format === 'json') return `{${newline}${' '.repeat(place.lineIndent + place.indentUnit)}$1${newline}${' '.repeat(place.lineIndent)}}`;
     return `${newline}${' '.repeat(place.column + place.indentUnit)}$1`;
   }
   return place.format === 'json' ? '"$1"' : '$1';
@@ -203,15 +203,16 @@ function secureSnippet(value: ChangeValue, place: TemplatePlace, renderer: Value
   const placeholders: string[] = [];
   const marked = markPlaceholders(value, placeholders, false, referenceName);
   let text: string;
-  if (place.format === 'json') text = renderer.flow(marked, ' '.repeat(lineIndent(place)));
+  if (place.format === 'json') text = renderer.flow(marked, ' '.repeat(place.lineIndent));
   else {
     const entry = renderer.blockEntry('k', marked, place.column);
     text = entry.slice(entry.indexOf(':') + 1).replace(/^ /, '');
   }
   text = escapeSnippet(text);
   placeholders.forEach((original, i) => {
-    const token = renderer.inline(`PILLARPLACEHOLDER${i}X`);
-    text = text.replace(token, `\${${i + 1}:${escapeSnippet(renderer.inline(original))}}`);
+    // JSON keeps its quotes around the placeholder, so that typing over it leaves a string.
+    const [token, shown] = place.format === 'json' ? [`PILLARPLACEHOLDER${i}X`, JSON.stringify(original).slice(1, -1)] : [renderer.inline(`PILLARPLACEHOLDER${i}X`), renderer.inline(original)];
+    text = text.replace(token, `\${${i + 1}:${escapeSnippet(shown)}}`);
   });
   return `${text}$0`;
 }
@@ -235,11 +236,6 @@ function markPlaceholders(value: ChangeValue, placeholders: string[], reference:
 
 function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/** The indentation of the line the key is on (JSON closes its braces there). */
-function lineIndent(place: TemplatePlace): number {
-  return place.lineIndent;
 }
 
 /** The span inside quotes: a value replaces what was typed, not its quotes. */
