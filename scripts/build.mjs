@@ -1,8 +1,9 @@
-// Writes the IAM catalog (dist/iam-catalog.json) and bundles the extension client, the language server,
+// Writes the IAM catalog (dist/iam-catalog.json) and the CloudFormation schema (dist/cfn-schema.json), and bundles the extension client, the language server,
 // the CLI, the posture scan (the AWS SDK, loaded by the server and the CLI only when a scan is asked
 // for) and the benchmark, one file each.
 // `--production` minifies and drops source maps (the packaged extension); the default keeps maps.
 import { build } from 'esbuild';
+import { writeCfnSchema } from './cfn-schema.mjs';
 import { writeIamCatalog } from './iam-catalog.mjs';
 
 const production = process.argv.includes('--production');
@@ -23,6 +24,8 @@ const common = {
 
 // The IAM catalog is data beside the bundles, read when a policy is first analyzed, never at start-up.
 writeIamCatalog('dist/iam-catalog.json');
+// Likewise the CloudFormation resource specification, read on the first completion or hover in a template.
+writeCfnSchema('dist/cfn-schema.json');
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

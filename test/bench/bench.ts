@@ -3,7 +3,7 @@
  * analysis can beat), on the real-world corpus and on generated templates; how long re-analysis
  * takes after a one-line edit; and how much heap the cached results of the corpus hold.
  * `--json` prints the numbers as JSON; `--shapes` measures only the hostile input shapes (aliases,
- * wide and deep documents).
+ * wide and deep documents); `--authoring` only completion, hover and keystroke-to-diagnostics latency.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
 import { aliasBomb, aliasList, deepList, wideList, wideMap } from '../helpers/hostile-documents';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
+import { AUTHORING_TARGETS, measureAuthoring, printAuthoring } from './authoring';
 import { IAM_TARGETS, measureIam, printIam } from './iam';
 import { ACCOUNT, measurePosture, type PostureBench } from './posture';
 
@@ -236,6 +237,11 @@ async function main(): Promise<void> {
     printShapes(shapeCases());
     return;
   }
+  if (process.argv.includes('--authoring')) {
+    // Just completion, hover and typing over the server: `npm run build && node dist/bench.js --authoring`.
+    printAuthoring(await measureAuthoring(readCorpus()));
+    return;
+  }
   // First, so that the catalog's cost is measured before anything else loads it.
   const iam = measureIam(collectGarbage);
   const corpus = readCorpus();
@@ -251,13 +257,15 @@ async function main(): Promise<void> {
   const shapes = shapeCases();
   const heap = corpus ? measureHeap(corpus) : undefined;
   const server = corpus ? await measureServerMemory(corpus) : undefined;
+  const authoring = await measureAuthoring(corpus);
   const posture = await measurePosture();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS }, cases, shapes, reanalyses, heap, server, iam, posture }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS, authoring: AUTHORING_TARGETS }, cases, shapes, reanalyses, heap, server, iam, authoring, posture }, null, 2));
   } else {
     printTable(cases, reanalyses, heap, server);
     printShapes(shapes);
     printIam(iam);
+    printAuthoring(authoring);
     printPosture(posture);
   }
 }

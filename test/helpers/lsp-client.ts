@@ -30,6 +30,8 @@ export class LspClient {
   /** While set, `workspace/configuration` waits for it: a busy editor that answers late. */
   private configurationGate: Promise<void> | undefined;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Called with every publishDiagnostics, as it arrives (the benchmark times and counts them). */
+  onPublish: ((params: PublishDiagnosticsParams) => void) | undefined;
   private readonly waiters: (() => void)[] = [];
 
   constructor(serverBundle = SERVER_BUNDLE) {
@@ -38,6 +40,7 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.onPublish?.(params);
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.messages.push(params.message));
@@ -64,7 +67,8 @@ export class LspClient {
     };
   }
 
-  async initialize(workspaceFolder: string, { pullConfiguration = true, initializationOptions = undefined as unknown } = {}): Promise<unknown> {
+  /** `completionItemDefaults`: a client that takes a completion list's default edit range, as VS Code does. */
+  async initialize(workspaceFolder: string, { pullConfiguration = true, initializationOptions = undefined as unknown, completionItemDefaults = false } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       initializationOptions,
@@ -73,7 +77,11 @@ export class LspClient {
       capabilities: {
         workspace: { configuration: pullConfiguration, workspaceFolders: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          ...(completionItemDefaults ? { completion: { completionList: { itemDefaults: ['editRange'] } } } : {}),
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});

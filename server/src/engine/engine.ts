@@ -5,6 +5,10 @@ import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
 import { TemplateFacts } from './facts';
 import { FixRenderer } from './fix';
+import { templateCompletions, resourceTypeMarkdown, type TemplateCompletion } from './cfn/completion';
+import { propertyHover, resourceTypeHover, type TemplateHover } from './cfn/hover';
+import { CfnSchema } from './cfn/schema';
+import { secureValuesFromRules, type SecureValues } from './cfn/secure-values';
 import { IamCatalog } from './iam/catalog';
 import { iamCompletions, type IamCompletion } from './iam/completion';
 import { iamHover, type IamHover } from './iam/hover';
@@ -35,6 +39,8 @@ export interface EngineOptions {
    * empty and the checks that need it stay silent.
    */
   readonly iamCatalog?: () => IamCatalog;
+  /** Loads the CloudFormation resource specification, on the first completion or hover in a template. */
+  readonly cfnSchema?: () => CfnSchema;
 }
 
 export class Engine {
@@ -46,6 +52,8 @@ export class Engine {
   readonly metas: readonly RuleMeta[];
   readonly metasById: ReadonlyMap<string, RuleMeta>;
   private catalog: IamCatalog | undefined;
+  private schema: CfnSchema | undefined;
+  private secureValues: SecureValues | undefined;
   /** Why the catalog could not be loaded, for the caller's log. */
   catalogError: unknown;
 
@@ -76,6 +84,43 @@ export class Engine {
       }
     }
     return this.catalog;
+  }
+
+  /** The CloudFormation schema, loaded on first use (once); empty when it cannot be read. */
+  get cfn(): CfnSchema {
+    if (!this.schema) {
+      try {
+        this.schema = this.options.cfnSchema?.() ?? CfnSchema.empty();
+      } catch (error) {
+        this.catalogError ??= error;
+        this.schema = CfnSchema.empty();
+      }
+    }
+    return this.schema;
+  }
+
+  /** Completions in a template at `offset` of the analyzed `text`: resource types, keys, properties (secure ones first), values. */
+  templateCompletions(analysis: Analysis, text: string, offset: number): TemplateCompletion[] {
+    // Nothing was read of a file too large or binary to analyze: nothing to complete either.
+    if (!analysis.source) return [];
+    const root = analysis.source.parsed.root;
+    // A template being started may not classify yet: a root map with Resources is enough.
+    if (analysis.kind !== 'template' && !(root?.kind === 'map' && (root.byKey.has('Resources') || root.byKey.has('AWSTemplateFormatVersion')))) return [];
+    return templateCompletions(text, offset, root, {
+      schema: this.cfn,
+      secure: () => (this.secureValues ??= secureValuesFromRules(this.metas)),
+    });
+  }
+
+  /** A resource type's description and reference link (completion items resolve it on demand). */
+  resourceTypeDocumentation(type: string): string | undefined {
+    return resourceTypeMarkdown(this.cfn, type);
+  }
+
+  /** Hover over a resource's type (what it is, which rules check it) or a property's name (its documentation). */
+  templateHover(analysis: Analysis, offset: number): TemplateHover | undefined {
+    if (analysis.model?.kind !== 'template') return undefined;
+    return resourceTypeHover(analysis.model, offset, this.cfn, this.metas) ?? propertyHover(analysis.model, offset, this.cfn);
   }
 
   /** What the IAM catalog says about the policy content at `offset`: an action, a wildcard, a condition, an ARN. */

@@ -26,10 +26,16 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentConfigs, pathOf } from './document-config';
 import { hoverFor } from './hover';
+import { AdaptiveDebounce } from './debounce';
 import { combineHovers, IAM_COMPLETION_TRIGGERS, iamCompletionsFor, iamHoverFor } from './iam';
+import { resolveTemplateCompletion, templateCompletionsFor, templateHoverFor } from './template';
 import { scanWorkspace } from './workspace-scan';
 
-const CHANGE_DEBOUNCE_MS = 200;
+/**
+ * Characters that open a completion: `:` after a service prefix (`s3:`) or a type's namespace
+ * (`AWS::S3::`), and after a key whose values are listed; `"` opening a JSON string.
+ */
+const COMPLETION_TRIGGERS = [...new Set([...IAM_COMPLETION_TRIGGERS, ':', '"'])];
 
 interface CachedAnalysis {
   readonly version: number;
@@ -43,6 +49,8 @@ export class PillarServer {
   private readonly metas: ReadonlyMap<string, RuleMeta>;
   private readonly analyses = new Map<string, CachedAnalysis>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The pause after an edit, from how long the document's last analysis took. */
+  readonly debounce = new AdaptiveDebounce();
   private readonly reportedRuleErrors = new Set<string>();
   private configs!: DocumentConfigs;
   private folders: WorkspaceFolder[] = [];
@@ -50,6 +58,8 @@ export class PillarServer {
   private dynamicConfiguration = false;
   /** The kind last sent for each open document, when the client asked for kinds. */
   private sentKinds: Map<string, DocumentKind> | undefined;
+  /** The client takes a completion list's default edit range (LSP 3.17 itemDefaults). */
+  private completionItemDefaults = false;
 
   constructor(
     private readonly connection: Connection,
@@ -72,6 +82,7 @@ export class PillarServer {
     connection.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     connection.onHover((params) => this.guard('hover', null, () => this.hover(params)));
     connection.onCompletion((params) => this.guard('completion', null, () => this.completion(params)));
+    connection.onCompletionResolve((item) => this.guard('completionResolve', item, async () => resolveTemplateCompletion(this.engine, item)));
     connection.onRequest(SCAN_WORKSPACE_REQUEST, () => this.scanWorkspace());
     // Deployed templates are analyzed with the default settings: they belong to no workspace folder.
     const stackConfig = resolveConfig([], this.metas);
@@ -89,13 +100,14 @@ export class PillarServer {
     this.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     if ((params.initializationOptions as PillarInitializationOptions | undefined)?.documentKinds === true) this.sentKinds = new Map();
+    this.completionItemDefaults = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     this.configs = new DocumentConfigs(this.connection, this.metas, { configuration: capabilities.workspace?.configuration === true }, () => this.folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: IAM_COMPLETION_TRIGGERS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'pillar' },
@@ -123,7 +135,7 @@ export class PillarServer {
       setTimeout(() => {
         this.pending.delete(document.uri);
         void this.validate(document);
-      }, CHANGE_DEBOUNCE_MS),
+      }, this.debounce.delayFor(document.uri)),
     );
   }
 
@@ -132,6 +144,7 @@ export class PillarServer {
     this.pending.delete(uri);
     this.analyses.delete(uri);
     this.sentKinds?.delete(uri);
+    this.debounce.forget(uri);
     this.configs.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -179,7 +192,9 @@ export class PillarServer {
   private async analyzeText(uri: string, text: string, previous?: Analysis): Promise<Analysis> {
     const { enabled, included, config } = await this.configs.get(uri);
     if (!enabled || !included) return { kind: 'none', findings: [], ruleErrors: [], model: undefined, source: undefined };
+    const started = performance.now();
     const analysis = this.engine.analyze(text, pathOf(uri), config, previous);
+    this.debounce.record(uri, performance.now() - started);
     this.reportCatalogError();
     for (const { ruleId, error } of analysis.ruleErrors) {
       // Logged once per rule and document, with the stack, so a crashing rule can be reported.
@@ -213,13 +228,18 @@ export class PillarServer {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = await this.analysisFor(document);
-    return combineHovers(hoverFor(analysis.findings, params.position, this.metas), iamHoverFor(this.engine, analysis, document, params.position));
+    return combineHovers(
+      hoverFor(analysis.findings, params.position, this.metas),
+      iamHoverFor(this.engine, analysis, document, params.position),
+      templateHoverFor(this.engine, analysis, document, params.position),
+    );
   }
 
   private async completion(params: CompletionParams): Promise<CompletionList | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return iamCompletionsFor(this.engine, await this.analysisFor(document), document, params.position);
+    const analysis = await this.analysisFor(document);
+    return iamCompletionsFor(this.engine, analysis, document, params.position) ?? templateCompletionsFor(this.engine, analysis, document, params.position, this.completionItemDefaults);
   }
 
   private async scanWorkspace(): Promise<ScanWorkspaceResult> {
