@@ -141,6 +141,11 @@ testRule(actionResourceMatch, {
   valid: [
     { name: 'object actions on objects, bucket actions on the bucket', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' + managedPolicy('          - Effect: Allow\n            Action: [s3:GetObject, s3:ListBucket]\n            Resource: [!GetAtt Bucket.Arn, !Sub "${Bucket.Arn}/*"]\n').slice('Resources:\n'.length) },
     { name: 'an action without resource types on *', file: 'p.json', code: policyJson('{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*"}') },
+    {
+      // aws-cfn-templates community/codestar/python-webservice-lambda: the documented grant on the transforms a change set uses.
+      name: 'cloudformation:CreateChangeSet on transform ARNs',
+      code: managedPolicy('          - Effect: Allow\n            Action:\n              - cloudformation:CreateChangeSet\n            Resource:\n              - arn:aws:cloudformation:us-west-2:aws:transform/Serverless-2016-10-31\n              - arn:aws:cloudformation:us-west-2:aws:transform/CodeStar\n'),
+    },
   ],
   invalid: [
     {
