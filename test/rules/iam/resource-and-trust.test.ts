@@ -203,6 +203,11 @@ testRule(requiresTls, {
   valid: [
     { name: 'a policy that denies plain HTTP', code: bucketPolicy(ownRead + denyHttp('Bucket')) },
     { name: 'a policy written with an intrinsic Pillar cannot read', code: `${bucket}  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument: !ImportValue shared-policy\n` },
+    {
+      // widdix operations/terraform-state: the whole Statement list chosen by !If, each list denying plain HTTP.
+      name: 'Statement lists chosen by !If, each with the deny',
+      code: `Conditions:\n  HasUsers: !Equals [!Ref AWS::Region, eu-west-1]\n${bucket}  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Statement: !If\n        - HasUsers\n        - - Effect: Deny\n            NotAction: s3:GetObject\n            Resource: !Sub '\${Bucket.Arn}/*'\n            NotPrincipal:\n              AWS: arn:aws:iam::111122223333:root\n          - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: '*'\n            Action: 's3:*'\n            Resource:\n            - !GetAtt 'Bucket.Arn'\n            - !Sub '\${Bucket.Arn}/*'\n            Condition:\n              Bool:\n                'aws:SecureTransport': false\n        - - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: '*'\n            Action: 's3:*'\n            Resource:\n            - !GetAtt 'Bucket.Arn'\n            - !Sub '\${Bucket.Arn}/*'\n            Condition:\n              Bool:\n                'aws:SecureTransport': false\n`,
+    },
   ],
   invalid: [
     {
