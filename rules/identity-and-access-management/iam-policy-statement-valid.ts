@@ -1,5 +1,5 @@
 import { policyName, policyValues } from '../../server/src/engine/iam/statement';
-import { STATEMENT_KEYS } from '../../server/src/engine/policies';
+import { exclusiveStatements, STATEMENT_KEYS, type Statement } from '../../server/src/engine/policies';
 import { getProperty, scalarString, type Node } from '../../server/src/engine/tree';
 import { policyRule } from '../lib/iam';
 
@@ -41,7 +41,7 @@ export default policyRule(
     }
     // Identity policies need a Resource, and so do the resource policies whose resource is not implied.
     const needsResource = policy.kind === 'identity' || RESOURCE_REQUIRED.has(policy.resource?.type ?? '');
-    const sids = new Map<string, Node>();
+    const sids = new Map<string, Statement[]>();
     for (const statement of policy.statements) {
       if (!isBusPolicy) {
         for (const pair of statement.node.pairs) {
@@ -66,9 +66,10 @@ export default policyRule(
       if (needsResource && !statement.resource && !statement.notResource) report(effectKey ?? statement.node, 'the statement has neither Resource nor NotResource.');
       const sid = scalarString(statement.sid);
       if (sid === undefined || sid === "" || !statement.sid) continue;
-      const first = sids.get(sid);
-      if (first) report(statement.sid, `Sid "${sid}" is used by another statement of the policy; Sids must be unique.`);
-      else sids.set(sid, statement.sid);
+      // Statements in different branches of one `!If` never meet in the deployed policy.
+      const others = sids.get(sid) ?? [];
+      if (others.some((other) => !exclusiveStatements(other, statement))) report(statement.sid, `Sid "${sid}" is used by another statement of the policy; Sids must be unique.`);
+      sids.set(sid, [...others, statement]);
       if (policy.kind === 'identity' && !/^[A-Za-z0-9]*$/.test(sid)) report(statement.sid, `Sid "${sid}" may hold only letters and digits in an identity policy.`);
     }
   },

@@ -1,4 +1,8 @@
-import { isEveryone, listNames, policyName, policyValues, principals } from '../../server/src/engine/iam/statement';
+import { wildcardRegExp } from '../../server/src/engine/iam/patterns';
+import { baseOperator, conditions, isEveryone, listNames, policyName, policyValues, principals } from '../../server/src/engine/iam/statement';
+import type { PolicyDocument, Statement } from '../../server/src/engine/policies';
+import type { RuleContext } from '../../server/src/engine/rule';
+import type { Node } from '../../server/src/engine/tree';
 import { allowStatements, hasConditionOn, policyRule } from '../lib/iam';
 import { explain } from '../lib/values';
 
@@ -63,7 +67,7 @@ export default policyRule(
   (policy, context) => {
     for (const statement of allowStatements(policy, context, ['resource'])) {
       const everyone = principals(statement.principal, context.evaluator).find(isEveryone);
-      if (!everyone || hasConditionOn(statement, context, NARROWING_KEYS)) continue;
+      if (!everyone || hasConditionOn(statement, context, NARROWING_KEYS) || deniedOutsideNarrowing(policy, statement, context)) continue;
       const actions = policyValues(statement.action, context.evaluator).map((value) => value.text ?? '?');
       context.report({
         at: everyone.node,
@@ -72,3 +76,24 @@ export default policyRule(
     }
   },
 );
+
+/**
+ * Whether another statement denies everyone the grant's actions on its resources unless a narrowing
+ * key matches (`Deny` + `StringNotEquals: {aws:SourceVpce: ...}`): the pattern AWS documents for
+ * private APIs, where the `Allow` to "*" is then limited to the endpoint.
+ */
+function deniedOutsideNarrowing(policy: PolicyDocument, allow: Statement, context: RuleContext): boolean {
+  const texts = (node: Node | undefined) => policyValues(node, context.evaluator).map((value) => value.text);
+  const covers = (patterns: (string | undefined)[], wanted: (string | undefined)[]) =>
+    wanted.length > 0 && wanted.every((text) => text !== undefined && patterns.some((pattern) => pattern !== undefined && wildcardRegExp(pattern).test(text)));
+  const narrowing = NARROWING_KEYS.map((key) => key.toLowerCase());
+  return policy.statements.some(
+    (deny) =>
+      deny !== allow &&
+      texts(deny.effect).every((effect) => effect === 'Deny') &&
+      principals(deny.principal, context.evaluator).some(isEveryone) &&
+      conditions(deny, context.evaluator).some((entry) => narrowing.includes(entry.key.toLowerCase()) && /Not/.test(baseOperator(entry.operator)) && !entry.values.every((value) => value.text === '*')) &&
+      covers(texts(deny.action), texts(allow.action)) &&
+      covers(texts(deny.resource), texts(allow.resource)),
+  );
+}

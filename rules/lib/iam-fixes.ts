@@ -19,9 +19,19 @@ export function statementArns(statement: Statement, context: RuleContext): strin
   return values.map((value) => resolveArnText(value.text!, (id) => context.template?.resourcesById.get(id)?.type));
 }
 
+/**
+ * Resources AWS documents for an action but the service reference leaves out: creating a change set
+ * of a template that uses a transform (`AWS::Serverless-2016-10-31`) is also authorized on the
+ * transform's ARN (CloudFormation user guide, "Controlling access with IAM").
+ */
+const UNLISTED_RESOURCES: Readonly<Record<string, RegExp>> = {
+  'cloudformation:CreateChangeSet': /^arn:[^:]*:cloudformation:[^:]*:aws:transform\//,
+};
+
 /** Whether an action can apply to one of the ARNs (it takes one of their resource types). */
 export function acceptsSome(action: IamAction, arns: readonly string[], context: RuleContext): boolean {
-  return arns.some((arn) => context.iam.actionTakes(action, arn));
+  const unlisted = UNLISTED_RESOURCES[action.id];
+  return arns.some((arn) => context.iam.actionTakes(action, arn) || unlisted?.test(arn) === true);
 }
 
 /** A change that writes `values` where `value` is: in place of a list item, or as the element's new list. */

@@ -10,10 +10,13 @@ const source = [
   '  Env: { Type: String, Default: dev, AllowedValues: [dev, prod] }',
   '  Open: { Type: String }',
   '  Name: { Type: String, Default: app }',
+  '  Key: { Type: String, Default: "" }',
   'Mappings:',
   '  Size: { dev: { Gb: 10 }, prod: { Gb: 100 } }',
   'Conditions:',
   '  IsProd: !Equals [!Ref Env, prod]',
+  '  HasKey: !Not [!Equals [!Ref Key, ""]]',
+  '  ProdWithKey: !And [!Condition IsProd, !Condition HasKey]',
   'Resources:',
   '  Bucket: { Type: AWS::S3::Bucket }',
   'Outputs:',
@@ -33,6 +36,9 @@ const source = [
   '  GetAtt: { Value: !GetAtt Bucket.Arn }',
   '  GetAttList: { Value: { "Fn::GetAtt": [Bucket, DomainName] } }',
   '  Unknown: { Value: !ImportValue shared }',
+  '  IfOnOwnParameter: { Value: !If [HasKey, !Ref Key, !Ref AWS::NoValue] }',
+  '  IfOnOtherParameter: { Value: !If [HasKey, !Ref Env, none] }',
+  '  IfOnAnd: { Value: !If [ProdWithKey, !Ref Env, none] }',
   '',
 ].join('\n');
 const { root } = parseText(source);
@@ -73,6 +79,12 @@ describe('Evaluator', () => {
     assert.deepEqual(evaluate('GetAttList'), ['symbolic ${Bucket.DomainName}']);
   });
   it('functions that cannot be evaluated are unknown', () => assert.deepEqual(evaluate('Unknown'), ['unknown']));
+  // aws-cfn-templates solutions/ADConnector: KmsKeyId: !If [HasKey, !Ref Key, !Ref AWS::NoValue] with Key's default "".
+  it('If drops a parameter value that makes its own condition choose the other branch', () => {
+    assert.deepEqual(evaluate('IfOnOwnParameter'), ['noValue HasKey=false']);
+    assert.deepEqual(evaluate('IfOnOtherParameter'), ['"dev" HasKey=true (the default of parameter Env)', '"prod" HasKey=true (an allowed value of parameter Env)', '"none" HasKey=false']);
+    assert.deepEqual(evaluate('IfOnAnd'), ['"prod" ProdWithKey=true (an allowed value of parameter Env)', '"none" ProdWithKey=false']);
+  });
 });
 
 describe('Evaluator: where each value is written', () => {

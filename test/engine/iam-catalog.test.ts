@@ -22,6 +22,9 @@ describe('IAM catalog', () => {
     assert.ok(catalog.services.length > 400);
     assert.equal(s3.name, 'Amazon S3');
     assert.equal(s3.referenceUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
+    // Shared prefixes keep the name of the service most actions belong to (corpus: "cloudformation:*" read as Cloud Control API).
+    assert.equal(catalog.service('cloudformation')!.referenceUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html');
+    assert.equal(catalog.service('apigateway')!.name, 'Amazon API Gateway Management');
     const getObject = catalog.action('S3:getobject')!;
     assert.equal(getObject.id, 's3:GetObject');
     assert.equal(getObject.accessLevel, 'Read');

@@ -115,8 +115,48 @@ export class Evaluator {
     const condition = scalarString(argument.items[0]);
     if (condition === undefined) return [plain(UNKNOWN)];
     const branch = (node: Node, value: boolean) =>
-      this.candidates(node, depth).map((c) => ({ ...c, conditions: [{ name: condition, value }, ...c.conditions] }));
+      this.candidates(node, depth)
+        // A parameter's value that makes the condition choose the other branch never reaches this one
+        // (`!If [HasKey, !Ref Key, !Ref AWS::NoValue]` with `HasKey: !Not [!Equals [!Ref Key, ""]]`).
+        .filter((c) => !c.parameter || c.value.kind !== 'known' || this.conditionWith(condition, c.parameter.name, String(c.value.value), depth) !== !value)
+        .map((c) => ({ ...c, conditions: [{ name: condition, value }, ...c.conditions] }));
     return [...branch(argument.items[1], true), ...branch(argument.items[2], false)];
+  }
+
+  /** A named condition's value when one parameter takes a given value; undefined when it depends on anything else. */
+  private conditionWith(name: string | undefined, parameter: string, text: string, depth: number): boolean | undefined {
+    const node = name === undefined ? undefined : this.template?.conditions.get(name);
+    return node && this.conditionNodeWith(node, parameter, text, depth + 1);
+  }
+
+  private conditionNodeWith(node: Node, parameter: string, text: string, depth: number): boolean | undefined {
+    if (depth > MAX_DEPTH || node.kind !== 'intrinsic') return undefined;
+    const items = node.argument.kind === 'seq' ? node.argument.items : [];
+    const operand = (item: Node) =>
+      item.kind === 'scalar' ? String(item.value) : item.kind === 'intrinsic' && item.name === 'Ref' && scalarString(item.argument) === parameter ? text : undefined;
+    const parts = () => items.map((item) => this.conditionNodeWith(item, parameter, text, depth + 1));
+    switch (node.name) {
+      case 'Fn::Equals': {
+        const [a, b] = items.length === 2 ? items.map(operand) : [];
+        return a === undefined || b === undefined ? undefined : a === b;
+      }
+      case 'Fn::Not': {
+        const inner = items.length === 1 ? this.conditionNodeWith(items[0], parameter, text, depth + 1) : undefined;
+        return inner === undefined ? undefined : !inner;
+      }
+      case 'Fn::And': {
+        const values = parts();
+        return values.includes(false) ? false : values.length > 0 && values.every((v) => v === true) ? true : undefined;
+      }
+      case 'Fn::Or': {
+        const values = parts();
+        return values.includes(true) ? true : values.length > 0 && values.every((v) => v === false) ? false : undefined;
+      }
+      case 'Condition':
+        return this.conditionWith(scalarString(node.argument), parameter, text, depth);
+      default:
+        return undefined;
+    }
   }
 
   private getAtt(argument: Node): Value {

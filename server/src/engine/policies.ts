@@ -30,6 +30,13 @@ export interface Statement {
   readonly condition: Node | undefined;
   /** Conditions that a permission resource sets as properties (`SourceArn` is `aws:SourceArn`), by key. */
   readonly propertyConditions: ReadonlyMap<string, Node>;
+  /** The `!If`s the statement is written under, with the branch it is in (1: true, 2: false); empty outside any `!If`. */
+  readonly branches?: readonly { readonly choice: Node; readonly branch: number }[];
+}
+
+/** Whether two statements can never be in the policy together: they sit in different branches of one `!If`. */
+export function exclusiveStatements(a: Statement, b: Statement): boolean {
+  return (a.branches ?? []).some((x) => (b.branches ?? []).some((y) => x.choice === y.choice && x.branch !== y.branch));
 }
 
 export interface PolicyDocument {
@@ -236,17 +243,28 @@ function permissionPolicy(resource: Resource, properties: MapNode, conditions: R
   return { node: properties, kind: 'resource', form: 'permission', resource, path: '', version: undefined, statements: [statement], editable: true };
 }
 
+/** Nesting of lists and `!If`s a Statement is read through (YAML aliases can make it loop). */
+const MAX_STATEMENT_DEPTH = 16;
+
 function policyDocument(node: MapNode, kind: PolicyKind, resource: Resource | null, path: string, form: PolicyForm, kindOf?: (statements: readonly Statement[]) => PolicyKind): PolicyDocument {
   // An EventBridge bus policy's `Statement` property is one statement.
   const statementNode = resource?.type === 'AWS::Events::EventBusPolicy' ? node : getProperty(node, 'Statement');
-  const candidates = statementNode?.kind === 'seq' ? statementNode.items : statementNode ? [statementNode] : [];
   const statements: Statement[] = [];
-  for (const candidate of candidates) {
-    for (const branch of conditionalBranches(candidate)) {
-      const map = asMap(branch);
-      if (map) statements.push(readStatement(map));
+  // Each `!If` branch, and a branch that is itself a list (`Statement: !If [c, [...], [...]]`), item by item.
+  const visit = (node: Node, branches: readonly { choice: Node; branch: number }[], depth: number) => {
+    if (depth > MAX_STATEMENT_DEPTH) return;
+    if (node.kind === 'intrinsic' && node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
+      for (const branch of [1, 2]) visit(node.argument.items[branch], [...branches, { choice: node, branch }], depth + 1);
+      return;
     }
-  }
+    if (node.kind === 'seq') {
+      for (const item of node.items) visit(item, branches, depth + 1);
+      return;
+    }
+    const map = asMap(node);
+    if (map) statements.push({ ...readStatement(map), branches });
+  };
+  if (statementNode) visit(statementNode, [], 0);
   return { node, kind: kindOf?.(statements) ?? kind, form, resource, path, version: getProperty(node, 'Version'), statements, editable: form === 'document' };
 }
 

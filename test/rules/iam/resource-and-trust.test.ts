@@ -17,6 +17,11 @@ testRule(publicAccess, {
     { name: '* narrowed to the organization', code: queuePolicy('          - Effect: Allow\n            Principal: "*"\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n            Condition: { StringEquals: { aws:PrincipalOrgID: o-a1b2c3d4e5 } }\n') },
     { name: 'a named account', code: queuePolicy('          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::111122223333:root }\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n') },
     { name: 'a Deny to everyone', code: queuePolicy('          - Effect: Deny\n            Principal: "*"\n            Action: sqs:*\n            Resource: !GetAtt Queue.Arn\n            Condition: { Bool: { aws:SecureTransport: "false" } }\n') },
+    {
+      // serverless-patterns public-nlb-or-alb-private-api-cfn: a private API open to "*" but denied outside its VPC endpoint.
+      name: '* allowed, then denied unless the request comes through a VPC endpoint',
+      code: 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: private\n      EndpointConfiguration:\n        Types:\n          - PRIVATE\n      Policy:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: "Allow"\n            Principal: "*"\n            Action:\n              - "execute-api:Invoke"\n            Resource: "execute-api:/*"\n          - Effect: "Deny"\n            Principal: "*"\n            Action:\n              - "execute-api:Invoke"\n            Resource: "execute-api:/*"\n            Condition:\n              StringNotEquals:\n                aws:sourceVpce: !Ref Endpoint\n',
+    },
   ],
   invalid: [
     {
@@ -29,6 +34,12 @@ testRule(publicAccess, {
       name: '{ AWS: "*" } from a parameter, with a negated condition that does not narrow',
       code: queuePolicy('          - Effect: Allow\n            Principal: { AWS: !Ref Who }\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n            Condition: { StringNotEquals: { aws:SourceVpce: vpce-1a2b3c4d } }\n', 'Parameters:\n  Who:\n    Type: String\n    Default: "*"\n'),
       findings: [{ range: '16:31-16:39', message: /anonymous callers included \(from the default of parameter Who\)/ }],
+      output: null,
+    },
+    {
+      name: 'a Deny outside the VPC endpoint that covers another action only',
+      code: queuePolicy('          - Effect: Allow\n            Principal: "*"\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n          - Effect: Deny\n            Principal: "*"\n            Action: sqs:ReceiveMessage\n            Resource: !GetAtt Queue.Arn\n            Condition: { StringNotEquals: { aws:SourceVpce: vpce-1a2b3c4d } }\n'),
+      findings: [{ range: '12:24-12:27', message: /^QueuePolicy \(PolicyDocument, statement 1\) allows sqs:SendMessage to anyone/ }],
       output: null,
     },
     {
@@ -192,6 +203,11 @@ testRule(requiresTls, {
   valid: [
     { name: 'a policy that denies plain HTTP', code: bucketPolicy(ownRead + denyHttp('Bucket')) },
     { name: 'a policy written with an intrinsic Pillar cannot read', code: `${bucket}  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument: !ImportValue shared-policy\n` },
+    {
+      // widdix operations/terraform-state: the whole Statement list chosen by !If, each list denying plain HTTP.
+      name: 'Statement lists chosen by !If, each with the deny',
+      code: `Conditions:\n  HasUsers: !Equals [!Ref AWS::Region, eu-west-1]\n${bucket}  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Statement: !If\n        - HasUsers\n        - - Effect: Deny\n            NotAction: s3:GetObject\n            Resource: !Sub '\${Bucket.Arn}/*'\n            NotPrincipal:\n              AWS: arn:aws:iam::111122223333:root\n          - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: '*'\n            Action: 's3:*'\n            Resource:\n            - !GetAtt 'Bucket.Arn'\n            - !Sub '\${Bucket.Arn}/*'\n            Condition:\n              Bool:\n                'aws:SecureTransport': false\n        - - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: '*'\n            Action: 's3:*'\n            Resource:\n            - !GetAtt 'Bucket.Arn'\n            - !Sub '\${Bucket.Arn}/*'\n            Condition:\n              Bool:\n                'aws:SecureTransport': false\n`,
+    },
   ],
   invalid: [
     {

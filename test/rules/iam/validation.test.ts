@@ -37,6 +37,11 @@ testRule(version, {
 testRule(statementValid, {
   valid: [
     { name: 'a resource policy may repeat nothing and use spaces in Sids', code: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n  QueuePolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Queue]\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: Allow the account\n            Effect: Allow\n            Principal: { AWS: !Ref AWS::AccountId }\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n' },
+    {
+      // widdix operations/terraform-state: the Statement list chosen by !If, the same Sid in each list.
+      name: 'the same Sid in the two lists an !If chooses between',
+      code: 'Conditions:\n  HasUsers: !Equals [!Ref AWS::Region, eu-west-1]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  BucketPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement: !If\n        - HasUsers\n        - - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: "*"\n            Action: s3:*\n            Resource: !Sub "${Bucket.Arn}/*"\n            Condition: { Bool: { aws:SecureTransport: false } }\n        - - Sid: AllowSSLRequestsOnly\n            Effect: Deny\n            Principal: "*"\n            Action: s3:*\n            Resource: !Sub "${Bucket.Arn}/*"\n            Condition: { Bool: { aws:SecureTransport: false } }\n',
+    },
     { name: 'an ECR repository policy has no Resource', code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryPolicyText:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: !Ref AWS::AccountId }\n            Action: ecr:BatchGetImage\n' },
   ],
   invalid: [
@@ -141,6 +146,11 @@ testRule(actionResourceMatch, {
   valid: [
     { name: 'object actions on objects, bucket actions on the bucket', code: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' + managedPolicy('          - Effect: Allow\n            Action: [s3:GetObject, s3:ListBucket]\n            Resource: [!GetAtt Bucket.Arn, !Sub "${Bucket.Arn}/*"]\n').slice('Resources:\n'.length) },
     { name: 'an action without resource types on *', file: 'p.json', code: policyJson('{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*"}') },
+    {
+      // aws-cfn-templates community/codestar/python-webservice-lambda: the documented grant on the transforms a change set uses.
+      name: 'cloudformation:CreateChangeSet on transform ARNs',
+      code: managedPolicy('          - Effect: Allow\n            Action:\n              - cloudformation:CreateChangeSet\n            Resource:\n              - arn:aws:cloudformation:us-west-2:aws:transform/Serverless-2016-10-31\n              - arn:aws:cloudformation:us-west-2:aws:transform/CodeStar\n'),
+    },
   ],
   invalid: [
     {
