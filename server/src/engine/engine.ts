@@ -132,24 +132,40 @@ export class Engine {
     const facts = template && new TemplateFacts(template, evaluator);
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
-    const options = new Map<Rule, Readonly<Record<string, unknown>>>();
     const catalog = () => this.iam;
-    const run = (rule: Rule, resource: string | null, check: (context: RuleContext) => void) => {
-      if (!sink.enabled(rule.meta) || errors.some((e) => e.ruleId === rule.meta.id)) return;
-      if (!options.has(rule)) options.set(rule, sink.optionsOf(rule.meta));
-      const context: RuleContext = {
-        template,
-        evaluator,
-        facts,
-        options: options.get(rule)!,
-        get iam() {
-          return catalog();
-        },
-        report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
-      };
+    // One context per rule and analysis, made on the rule's first call (null: the rule is off), and
+    // the resource being checked in a variable its `report` reads: building a context, resolving
+    // the rule's options and checking its setting for every (resource, rule) pair cost ~3% of the
+    // analysis of the corpus.
+    const contexts = new Map<Rule, RuleContext | null>();
+    const failed = new Set<Rule>();
+    let resource: string | null = null;
+    const contextOf = (rule: Rule): RuleContext | null => {
+      let context = contexts.get(rule);
+      if (context !== undefined) return context;
+      context = !sink.enabled(rule.meta)
+        ? null
+        : {
+            template,
+            evaluator,
+            facts,
+            options: sink.optionsOf(rule.meta),
+            get iam() {
+              return catalog();
+            },
+            report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
+          };
+      contexts.set(rule, context);
+      return context;
+    };
+    const run = (rule: Rule, at: string | null, check: (context: RuleContext) => void) => {
+      const context = contextOf(rule);
+      if (!context || failed.has(rule)) return;
+      resource = at;
       try {
         check(context);
       } catch (error) {
+        failed.add(rule);
         errors.push({ ruleId: rule.meta.id, error });
         sink.engine(ENGINE_CHECKS.ruleError, { start: 0, end: 0 }, `Rule ${rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`);
       }
