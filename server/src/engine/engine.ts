@@ -13,7 +13,7 @@ import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
 import { pathAt } from './paths';
 import { LineIndex } from './positions';
-import { collectSuppressions } from './suppressions';
+import { collectSuppressions, mayHoldSuppressionComments } from './suppressions';
 import type { Node } from './tree';
 
 export interface Analysis {
@@ -107,7 +107,7 @@ export class Engine {
       }
       return sink.result(kind, undefined, [], undefined);
     }
-    const parsed = (previous?.source && reparse(previous.source.parsed, text, previous.source.lines)) || parseText(text);
+    const parsed = withoutUnusedCst((previous?.source && reparse(previous.source.parsed, text, previous.source.lines)) || parseText(text));
     // The cached analysis keeps the tree for the next edit, not the CST (half the memory).
     const { cst: _cst, ...tree } = parsed;
     const source = { parsed: tree, lines };
@@ -182,6 +182,15 @@ export class Engine {
     }
     return errors;
   }
+}
+
+/**
+ * The parse without its CST when no comment can suppress a finding (the CST is read for comments
+ * only): it is about half of what a parse allocates, and keeping it alive through the rules made
+ * the collector copy it (fewer, cheaper scavenges without it).
+ */
+function withoutUnusedCst(parsed: ParsedText): ParsedText {
+  return parsed.cst.length === 0 || mayHoldSuppressionComments(parsed.text) ? parsed : { ...parsed, cst: [] };
 }
 
 function spanOf(at: Node | Span): Span {

@@ -26,6 +26,11 @@ export interface Suppressions {
 const INLINE_MARKER = 'pillar:ignore';
 const CHECKOV_MARKER = 'checkov:skip=';
 
+/** Whether the text may hold suppression comments; without them the CST (read for comments only) is not needed. */
+export function mayHoldSuppressionComments(text: string): boolean {
+  return text.includes(INLINE_MARKER) || text.includes(CHECKOV_MARKER);
+}
+
 /**
  * Reads suppressions from inline comments (`# pillar:ignore rule-id -- reason`, `# checkov:skip=ID:reason`)
  * and from Metadata (ours, cfn_nag's rules_to_suppress, cfn-lint's ignore_checks, checkov's skip),
@@ -36,7 +41,7 @@ export function collectSuppressions(parsed: ParsedText, template: Template | und
   const found: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
 
-  if (parsed.text.includes(INLINE_MARKER) || parsed.text.includes(CHECKOV_MARKER)) {
+  if (mayHoldSuppressionComments(parsed.text)) {
     const resourceByKeyLine = new Map<number, string>();
     for (const resource of template?.resources ?? []) resourceByKeyLine.set(lines.positionAt(resource.key.span.start).line, resource.logicalId);
     for (const comment of comments(parsed.cst)) {
