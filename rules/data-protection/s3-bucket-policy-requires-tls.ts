@@ -41,7 +41,8 @@ const rule: Rule = {
     const template = context.template;
     if (!template || !context.facts) return;
     const policyResources = new Set(context.facts.bucketPoliciesOf(bucket));
-    const policies = template.policies.filter((policy) => policy.resource && policyResources.has(policy.resource));
+    const facts = context.facts;
+    const policies = [...policyResources].flatMap((resource) => facts.policiesOf(resource));
     // A policy written with an intrinsic Pillar cannot read may well deny plain HTTP.
     if (policyResources.size > policies.length) return;
     if (policies.some((policy) => deniesInsecureTransport(policy, context))) return;

@@ -1,5 +1,5 @@
 import type { IamAction } from '../../server/src/engine/iam/catalog';
-import { CLOUDFORMATION_ARNS, resolveArnText } from '../../server/src/engine/iam/cloudformation-arns';
+import { CLOUDFORMATION_ARNS, resolveArnText, type CloudFormationArn } from '../../server/src/engine/iam/cloudformation-arns';
 import { policyValues, type PolicyValue } from '../../server/src/engine/iam/statement';
 import type { PolicyDocument, Statement } from '../../server/src/engine/policies';
 import type { MapNode } from '../../server/src/engine/tree';
@@ -107,6 +107,15 @@ export function replaceNotActionFixes(policy: PolicyDocument, statement: Stateme
   ];
 }
 
+const shapesOf = new WeakMap<CloudFormationArn, readonly string[]>();
+
+/** A type's ARN and its children's (`arn:…:bucket`, `arn:…:bucket/*`), built once per type. */
+function arnShapes(arn: CloudFormationArn): readonly string[] {
+  let shapes = shapesOf.get(arn);
+  if (!shapes) shapesOf.set(arn, (shapes = [arn.format, ...arn.children.map((suffix) => arn.format + suffix)]));
+  return shapes;
+}
+
 /**
  * `Resource: "*"` narrowed to the ARNs of the template's resources that the statement's actions
  * take (`!GetAtt Bucket.Arn`, `!Sub "${Bucket.Arn}/*"`, `!Ref Topic`): offered when every action
@@ -118,15 +127,25 @@ export function narrowResourceFixes(policy: PolicyDocument, statement: Statement
   const allActions = [...new Set(policyValues(statement.action, context.evaluator).flatMap((v) => (v.text === undefined ? [] : context.iam.match(v.text))))];
   if (allActions.some((action) => action.resourceTypes.length === 0)) return [];
   const targets: { arn: string; value: ChangeValue; resource: string }[] = [];
+  // Whether the actions take an ARN shape, per shape: every resource of a type has the same shapes,
+  // and asking the catalog for each resource made this fix cost O(findings × resources × actions)
+  // (a third of the analysis of a 20k-line template).
+  const taken = new Map<string, boolean>();
+  const takes = (shape: string) => {
+    let result = taken.get(shape);
+    if (result === undefined) taken.set(shape, (result = actions.some((action) => acceptsSome(action, [shape], context))));
+    return result;
+  };
   for (const resource of template.resources) {
     const arn = CLOUDFORMATION_ARNS.get(resource.type);
     if (!arn) continue;
-    // The same ARN shape for every resource of a type, so that the catalog's match is cached once per type.
-    const own = arn.format;
-    const reference = arn.attribute ? intrinsic.getAtt(resource.logicalId, arn.attribute) : intrinsic.ref(resource.logicalId);
-    const candidates = [{ arn: own, value: reference as ChangeValue }, ...arn.children.map((suffix) => ({ arn: own + suffix, value: intrinsic.sub(`\${${resource.logicalId}${arn.attribute ? `.${arn.attribute}` : ''}}${suffix}`) as ChangeValue }))];
-    for (const candidate of candidates) {
-      if (actions.some((action) => acceptsSome(action, [candidate.arn], context))) targets.push({ ...candidate, resource: resource.logicalId });
+    // The same ARN shapes for every resource of a type, so that the catalog's match is cached once per type.
+    const shapes = arnShapes(arn);
+    for (let i = 0; i < shapes.length; i++) {
+      if (!takes(shapes[i])) continue;
+      // The reference is built only for a shape the actions take (the resource or one of its children).
+      const value = i === 0 ? (arn.attribute ? intrinsic.getAtt(resource.logicalId, arn.attribute) : intrinsic.ref(resource.logicalId)) : intrinsic.sub(`\${${resource.logicalId}${arn.attribute ? `.${arn.attribute}` : ''}}${arn.children[i - 1]}`);
+      targets.push({ arn: shapes[i], value: value as ChangeValue, resource: resource.logicalId });
       if (targets.length > 10) return [];
     }
   }

@@ -3,7 +3,9 @@
  * analysis can beat), on the real-world corpus and on generated templates; how long re-analysis
  * takes after a one-line edit; and how much heap the cached results of the corpus hold.
  * `--json` prints the numbers as JSON; `--shapes` measures only the hostile input shapes (aliases,
- * wide and deep documents); `--authoring` only completion, hover and keystroke-to-diagnostics latency.
+ * wide and deep documents); `--authoring` only completion, hover and keystroke-to-diagnostics latency;
+ * `--analysis` only the analysis/parse ratios and re-analysis (no IAM catalog, shapes, heap,
+ * language server or posture measurements).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -242,8 +244,9 @@ async function main(): Promise<void> {
     printAuthoring(await measureAuthoring(readCorpus()));
     return;
   }
+  const analysisOnly = process.argv.includes('--analysis');
   // First, so that the catalog's cost is measured before anything else loads it.
-  const iam = measureIam(collectGarbage);
+  const iam = analysisOnly ? undefined : measureIam(collectGarbage);
   const corpus = readCorpus();
   if (!corpus) console.warn(`No corpus at ${CORPUS_DIR}; skipping the corpus rows.`);
   const cases = [
@@ -254,6 +257,11 @@ async function main(): Promise<void> {
   ];
   // 500 is CloudFormation's own quota of resources per template; 1,000 is the design's stress case.
   const reanalyses = [500, 1_000].map(measureReanalysis);
+  if (!iam) {
+    // --analysis: just the analysis/parse ratios and re-analysis: `npm run build && node dist/bench.js --analysis`.
+    printTable(cases, reanalyses, undefined, undefined);
+    return;
+  }
   const shapes = shapeCases();
   const heap = corpus ? measureHeap(corpus) : undefined;
   const server = corpus ? await measureServerMemory(corpus) : undefined;

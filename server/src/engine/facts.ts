@@ -1,5 +1,6 @@
 import type { Evaluator } from './evaluate';
 import type { Resource, Template } from './model';
+import type { PolicyDocument } from './policies';
 import { asMap, getProperty, scalarString, type Node } from './tree';
 
 /** A place that names a parameter or resource: `!Ref X`, `!GetAtt X.Arn`, `${X}` in `!Sub`. */
@@ -34,6 +35,7 @@ export class TemplateFacts {
   private readonly pointing = new Map<string, Map<Resource, Resource[]>>();
   private logBuckets: Set<Resource> | undefined;
   private physicalNames: Map<string, Resource> | undefined;
+  private policiesByResource: Map<Resource, PolicyDocument[]> | undefined;
 
   constructor(
     private readonly template: Template,
@@ -44,6 +46,24 @@ export class TemplateFacts {
   referencesTo(name: string): readonly Reference[] {
     if (!this.references) this.references = indexReferences(this.template);
     return this.references.get(name) ?? [];
+  }
+
+  /**
+   * The policy documents a resource holds (a role's inline policies, a bucket policy's document),
+   * in template order. Indexed once: filtering `template.policies` for each resource made the
+   * rules that ask cost resources × policies.
+   */
+  policiesOf(resource: Resource): readonly PolicyDocument[] {
+    if (!this.policiesByResource) {
+      this.policiesByResource = new Map();
+      for (const policy of this.template.policies) {
+        if (!policy.resource) continue;
+        const list = this.policiesByResource.get(policy.resource);
+        if (list) list.push(policy);
+        else this.policiesByResource.set(policy.resource, [policy]);
+      }
+    }
+    return this.policiesByResource.get(resource) ?? [];
   }
 
   /** The resource of this template a value points at (`!Ref`, `!GetAtt`, `!Sub "${X.Arn}"`, or its literal name). */

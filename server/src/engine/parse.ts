@@ -119,6 +119,13 @@ class TreeBuilder {
   /** Each alias's anchored node, found in one pass over the document on the first alias. */
   private aliasTargets: { readonly targets: Map<Alias, YamlNode | undefined>; readonly visited: number } | undefined;
   private aliasesResolved = 0;
+  private nodes = 0;
+  /**
+   * Without an anchor (no `&` in the text) no alias can resolve, so no node is reached twice and
+   * no alias can lead back into its own collection: the cache of converted nodes and the path
+   * being built are then skipped (Map and Set operations on every node, ~2% of an analysis).
+   */
+  private readonly mayReuse: boolean;
   /** Collections being converted: the path from the root, where an alias must not lead back to. */
   private readonly building = new Set<YamlNode>();
   hasAliases = false;
@@ -128,14 +135,16 @@ class TreeBuilder {
     private readonly offset: number,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
-  ) {}
+  ) {
+    this.mayReuse = text.includes('&');
+  }
 
   stats(): ParseStats {
-    return { nodes: this.converted.size, aliases: this.aliasesResolved, anchorScan: this.aliasTargets?.visited ?? 0, expandedNodes: this.expandedNodes };
+    return { nodes: this.nodes, aliases: this.aliasesResolved, anchorScan: this.aliasTargets?.visited ?? 0, expandedNodes: this.expandedNodes };
   }
 
   build(node: YamlNode, depth: number): Node {
-    const cached = this.converted.get(node);
+    const cached = this.mayReuse ? this.converted.get(node) : undefined;
     if (cached) return this.reuse(cached, node, depth);
     if (depth > LIMITS.maxDepth) return this.limit(node, TOO_DEEP);
     let result: Node;
@@ -150,11 +159,11 @@ class TreeBuilder {
         result = this.nullAt(node);
       } else result = this.build(target, depth);
     } else if (isMap(node)) {
-      this.building.add(node);
+      if (this.mayReuse) this.building.add(node);
       result = this.buildMap(node, depth);
       this.building.delete(node);
     } else if (isSeq(node)) {
-      this.building.add(node);
+      if (this.mayReuse) this.building.add(node);
       const items = node.items.map((item) => this.build(item as YamlNode, depth + 1));
       this.building.delete(node);
       const span = this.collectionSpan(node, items[items.length - 1]?.span.end);
@@ -170,7 +179,8 @@ class TreeBuilder {
     } else {
       result = this.nullAt(node);
     }
-    this.converted.set(node, result);
+    if (this.mayReuse) this.converted.set(node, result);
+    this.nodes++;
     this.expandedNodes++;
     return result;
   }
