@@ -243,16 +243,20 @@ function permissionPolicy(resource: Resource, properties: MapNode, conditions: R
   return { node: properties, kind: 'resource', form: 'permission', resource, path: '', version: undefined, statements: [statement], editable: true };
 }
 
-/** Nesting of lists and `!If`s a Statement is read through (YAML aliases can make it loop). */
-const MAX_STATEMENT_DEPTH = 16;
+/** Nesting of lists and `!If`s a Statement is read through. */
+const MAX_STATEMENT_DEPTH = 64;
 
 function policyDocument(node: MapNode, kind: PolicyKind, resource: Resource | null, path: string, form: PolicyForm, kindOf?: (statements: readonly Statement[]) => PolicyKind): PolicyDocument {
   // An EventBridge bus policy's `Statement` property is one statement.
   const statementNode = resource?.type === 'AWS::Events::EventBusPolicy' ? node : getProperty(node, 'Statement');
   const statements: Statement[] = [];
   // Each `!If` branch, and a branch that is itself a list (`Statement: !If [c, [...], [...]]`), item by item.
+  // Aliases share nodes: a node reached again (both branches of `!If [c, *a, *a]`) is read once, so
+  // nested `!If`s over one alias cost their depth, not 2^depth.
+  const seen = new Set<Node>();
   const visit = (node: Node, branches: readonly { choice: Node; branch: number }[], depth: number) => {
-    if (depth > MAX_STATEMENT_DEPTH) return;
+    if (depth > MAX_STATEMENT_DEPTH || seen.has(node)) return;
+    seen.add(node);
     if (node.kind === 'intrinsic' && node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
       for (const branch of [1, 2]) visit(node.argument.items[branch], [...branches, { choice: node, branch }], depth + 1);
       return;
