@@ -132,7 +132,7 @@ describe('deep nesting', () => {
     const level = (i: number) => `    a${i}: &a${i} ${'['.repeat(390)}${i === 0 ? 'x' : `*a${i - 1}`}${']'.repeat(390)}`;
     const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Mappings:', '  Deep:', ...Array.from({ length: 11 }, (_, i) => level(i)),
       'Transform: *a10', 'Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', ''].join('\n');
-    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-policy-requires-tls', 's3-bucket-public-access-block', 's3-bucket-versioning-enabled', 'stateful-resource-deletion-policy']);
+    assert.deepEqual(idsOf(analyze(text)).sort(), ['input-limit', 's3-bucket-encryption', 's3-bucket-policy-requires-tls', 's3-bucket-public-access-block', 's3-bucket-versioning-enabled', 'stateful-resource-deletion-policy']);
   });
 
   it('reports yaml running out of stack as an input limit, not as a parse error', GUARD, () => {
@@ -154,7 +154,7 @@ describe('size limits', () => {
 
   it('analyzes the 5 MB template in full when maxFileSize allows it', GUARD, () => {
     const perCopy = idsOf(analyze(EXAMPLE)).sort();
-    assert.equal(perCopy.length, 8); // the example's eight findings, one per rule
+    assert.equal(perCopy.length, 13); // the example's findings with the rules merged so far
     const analysis = analyze(text, 'template.yaml', { maxFileSize: 10e6 });
     assert.equal(analysis.model?.kind === 'template' && analysis.model.resources.length, copies * 6);
     assert.deepEqual(idsOf(analysis).sort(), perCopy.flatMap((id) => Array<string>(copies).fill(id)));
@@ -189,7 +189,7 @@ describe('unusual but valid text', () => {
 
   it('keeps ranges right with CRLF line endings', GUARD, () => {
     const lf = located(EXAMPLE);
-    assert.equal(lf.length, 8);
+    assert.equal(lf.length, 13);
     assert.deepEqual(located(EXAMPLE.replace(/\n/g, '\r\n')), lf);
   });
 
@@ -210,7 +210,7 @@ describe('unusual but valid text', () => {
       'Disk: {Type: AWS::EC2::Volume, Properties: {Size: 1, Encrypted: false, AvailabilityZone: !Select [0, !GetAZs ""]}}}}';
     assert.deepEqual(
       located(text).map(({ ruleId, text: at }) => `${ruleId} ${at}`),
-      ['s3-bucket-policy-requires-tls Logs', 's3-bucket-public-access-block Logs', 's3-bucket-versioning-enabled Logs', 'stateful-resource-deletion-policy Logs', 'stateful-resource-deletion-policy Disk', 'ebs-volume-encryption-enabled false'],
+      ['s3-bucket-encryption Logs', 's3-bucket-policy-requires-tls Logs', 's3-bucket-public-access-block Logs', 's3-bucket-versioning-enabled Logs', 'stateful-resource-deletion-policy Logs', 'stateful-resource-deletion-policy Disk', 'ebs-volume-encryption-enabled false'],
     );
   });
 });

@@ -20,6 +20,8 @@ const SUPPRESSION_MARKERS = ['pillar:ignore', 'checkov:skip='];
 export function reparse(previous: ReparseBase, text: string, previousLines: LineIndex): ParsedText | undefined {
   if (previous.format !== 'yaml' || previous.problems.length > 0 || previous.hasAliases) return undefined;
   if (SUPPRESSION_MARKERS.some((marker) => text.includes(marker))) return undefined;
+  // Fragments are cut at \n; a lone \r (a line break too) would hide where lines end.
+  if (/\r(?!\n)/.test(text)) return undefined;
   const root = previous.root;
   if (root?.kind !== 'map' || root.flow) return undefined;
   const resources = root.byKey.get('Resources')?.value;

@@ -48,6 +48,8 @@ export const LIMITS = {
   maxDepth: 400,
 };
 
+const LONE_CR = /\r(?!\n)/g;
+
 const TOO_DEEP = `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`;
 
 const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
@@ -66,9 +68,12 @@ export function parseText(text: string, offset = 0): ParsedText {
   let cst: CST.Token[] = [];
   let doc: Document.Parsed | undefined;
   try {
-    cst = Array.from(new Parser().parse(text));
+    // YAML and the LSP count a lone \r as a line break, the yaml lexer does not: read it as \n
+    // (same length, so every offset stays that of the text).
+    const source = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+    cst = Array.from(new Parser().parse(source));
     const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
-    for (const composed of composer.compose(cst, true, text.length)) {
+    for (const composed of composer.compose(cst, true, source.length)) {
       if (!doc) doc = composed;
       else {
         problems.push({ code: 'syntax', message: 'The file holds more than one YAML document; only the first is analyzed.', span: spanOf(composed.range, offset) });

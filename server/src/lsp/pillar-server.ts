@@ -20,6 +20,7 @@ import type { Rule } from '../engine/rule';
 import type { Finding, RuleMeta } from '../engine/api';
 import { Engine, type Analysis, type EngineOptions } from '../engine/engine';
 import { resolveConfig } from '../engine/config';
+import { LineIndex } from '../engine/positions';
 import { POSTURE_SCAN_REQUEST, SCAN_WORKSPACE_REQUEST, type PostureScanParams, type ScanWorkspaceResult } from '../protocol';
 import { postureScan } from './posture-scan';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
@@ -196,7 +197,8 @@ export class PillarServer {
   private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return [];
-    return codeActionsFor(document, await this.findingsFor(document), params, this.metas, this.versionedEdits);
+    const analysis = await this.analysisFor(document);
+    return codeActionsFor(document, analysis.findings, params, this.metas, this.versionedEdits, linesOf(document, analysis));
   }
 
   /** A finding's guidance, and what the IAM catalog says about the policy content under the cursor. */
@@ -204,13 +206,14 @@ export class PillarServer {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = await this.analysisFor(document);
-    return combineHovers(hoverFor(analysis.findings, params.position, this.metas), iamHoverFor(this.engine, analysis, document, params.position));
+    return combineHovers(hoverFor(analysis.findings, params.position, this.metas), iamHoverFor(this.engine, analysis, linesOf(document, analysis), params.position));
   }
 
   private async completion(params: CompletionParams): Promise<CompletionList | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    return iamCompletionsFor(this.engine, await this.analysisFor(document), document, params.position);
+    const analysis = await this.analysisFor(document);
+    return iamCompletionsFor(this.engine, analysis, document, linesOf(document, analysis), params.position);
   }
 
   private async scanWorkspace(): Promise<ScanWorkspaceResult> {
@@ -241,4 +244,10 @@ export class PillarServer {
       return fallback;
     }
   }
+}
+
+/** The analysis's line index when it read the document's current text, else one for that text. */
+function linesOf(document: TextDocument, analysis: Analysis): LineIndex {
+  const text = document.getText();
+  return analysis.source && analysis.source.parsed.text === text ? analysis.source.lines : new LineIndex(text);
 }
