@@ -13,6 +13,7 @@ export interface PillarSettings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
+  readonly maxDiagnostics: number;
 }
 
 export const SCAN_WORKSPACE_REQUEST = 'pillar/scanWorkspace';
