@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { RULES } from '../../rules/index';
 import { iamCatalogLoader } from './iam-catalog-file';
 import { PillarServer } from './lsp/pillar-server';
 
+// Analyses run in worker threads, from the bundle beside this one (dist/analysis-worker.js).
+const workerFile = join(__dirname, 'analysis-worker.js');
+
 // The transport (--stdio, --node-ipc, --socket) comes from the command line.
-new PillarServer(createConnection(ProposedFeatures.all), RULES, { iamCatalog: iamCatalogLoader() }).listen();
+new PillarServer(createConnection(ProposedFeatures.all), RULES, { iamCatalog: iamCatalogLoader(), workerFile: existsSync(workerFile) ? workerFile : undefined }).listen();
