@@ -3,17 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { manyBuckets } from '../helpers/hostile-documents';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../../examples/insecure-stack.yaml'), 'utf8');
 const TIME_BUDGET_MS = 1500;
-
-/** Thousands of buckets: seconds of analysis, findings by the thousand. */
-export function slowTemplate(kilobytes: number): string {
-  let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
-  for (let i = 0; text.length < kilobytes * 1024; i++) text += `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: bucket-${i}\n`;
-  return text;
-}
 
 describe('language server under a slow document', () => {
   let workspace: string;
@@ -39,7 +33,7 @@ describe('language server under a slow document', () => {
   it("answers hovers on another document at once while one is analyzed, and stops an analysis over its time budget", async () => {
     const slow = fileUri(join(workspace, 'slow.yaml'));
     const small = fileUri(join(workspace, 'small.yaml'));
-    await client.open(slow, slowTemplate(1024));
+    await client.open(slow, manyBuckets(1024));
     await client.open(small, EXAMPLE);
     const latencies: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -58,7 +52,7 @@ describe('language server under a slow document', () => {
 
   it('stops the analysis of an older version when a newer one arrives', async () => {
     const doc = fileUri(join(workspace, 'edited.yaml'));
-    await client.open(doc, slowTemplate(512));
+    await client.open(doc, manyBuckets(512));
     await new Promise((wake) => setTimeout(wake, 100));
     const started = performance.now();
     await client.change(doc, EXAMPLE, 2);
@@ -75,7 +69,7 @@ describe('language server under a slow document', () => {
     client.settings = { maxDiagnostics: 5 };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const doc = fileUri(join(workspace, 'many.yaml'));
-    await client.open(doc, slowTemplate(4));
+    await client.open(doc, manyBuckets(4));
     const diagnostics = await client.diagnostics(doc);
     assert.equal(diagnostics.length, 5);
     assert.equal(diagnostics.filter((d) => /more problems are not shown/.test(d.message)).length, 1);
