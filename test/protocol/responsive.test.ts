@@ -7,7 +7,7 @@ import { manyBuckets } from '../helpers/hostile-documents';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 
 const EXAMPLE = readFileSync(resolve(__dirname, '../../examples/insecure-stack.yaml'), 'utf8');
-const TIME_BUDGET_MS = 1500;
+const TIME_BUDGET_MS = 4000;
 
 describe('language server under a slow document', () => {
   let workspace: string;
@@ -33,8 +33,11 @@ describe('language server under a slow document', () => {
   it("answers hovers on another document at once while one is analyzed, and stops an analysis over its time budget", async () => {
     const slow = fileUri(join(workspace, 'slow.yaml'));
     const small = fileUri(join(workspace, 'small.yaml'));
+    const opened = performance.now();
     await client.open(slow, manyBuckets(1024));
     await client.open(small, EXAMPLE);
+    // The small document is analyzed beside the slow one (in another worker), not after it.
+    await client.diagnostics(small);
     const latencies: number[] = [];
     for (let i = 0; i < 10; i++) {
       const started = performance.now();
@@ -43,10 +46,11 @@ describe('language server under a slow document', () => {
       assert.ok(hover);
       await new Promise((wake) => setTimeout(wake, 50));
     }
-    assert.ok(Math.max(...latencies) < 1000, `hover latencies ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
+    assert.ok(Math.max(...latencies) < 500, `hover latencies ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
+    assert.ok(performance.now() - opened < TIME_BUDGET_MS, 'the hovers were measured while the slow document was analyzed');
     const diagnostics = await client.diagnostics(slow, undefined, 20_000);
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
-    assert.match(diagnostics[0].message, /stopped after 1\.5 s, its time budget|needed more than its \d+ MB of memory/);
+    assert.match(diagnostics[0].message, /stopped after 4 s, its time budget|needed more than its \d+ MB of memory/);
     assert.equal(diagnostics[0].code, 'input-limit');
   });
 

@@ -33,6 +33,11 @@ export type Outcome =
   /** Over the time budget, out of memory, or the worker died: the worker was ended. */
   | { readonly status: 'stopped'; readonly reason: 'time' | 'memory' | 'crash'; readonly detail: string };
 
+/** Texts above this size (characters) are analyzed one at a time, so that two never fill two heaps. */
+const LARGE_TEXT = 512 * 1024;
+/** An analysis running this long is slow: the documents queued behind it get another worker. */
+const SLOW_MS = 300;
+
 export interface PoolOptions {
   /** Workers kept running. */
   readonly size: number;
@@ -113,7 +118,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 } });
+    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 } });
     const slot: Slot = { worker, job: undefined, holds: new Set(), ended: false };
     worker.unref();
     worker.on('message', (response: AnalysisResponse) => this.answer(slot, response));
@@ -157,15 +162,21 @@ export class AnalysisPool {
 
   private pump(): void {
     while (this.queue.length > 0 && !this.disposed) {
-      const job = this.queue[0];
+      // One large text at a time (memory); smaller ones go ahead of a large one that must wait.
+      const largeRunning = this.slots.some((slot) => slot.job && slot.job.request.text.length > LARGE_TEXT);
+      const index = largeRunning ? this.queue.findIndex((job) => job.request.text.length <= LARGE_TEXT) : 0;
+      if (index < 0) return;
+      const job = this.queue[index];
       const idle = this.slots.filter((slot) => !slot.job && !slot.ended);
       let slot = idle.find((s) => job.request.uri !== undefined && s.holds.has(job.request.uri)) ?? idle[0];
       if (!slot) {
-        // A request waits on this document: do not make it wait for another document's analysis.
-        if (job.priority && this.slots.length < this.options.maxSize) slot = this.spawn();
+        // A request waits on this document, or every worker is on a slow analysis: do not make
+        // this document wait for another's.
+        const slow = this.slots.every((s) => s.job !== undefined && Date.now() - s.job.started >= SLOW_MS);
+        if ((job.priority || slow) && this.slots.length < this.options.maxSize) slot = this.spawn();
         else return;
       }
-      this.queue.shift();
+      this.queue.splice(index, 1);
       this.start(slot, job);
     }
     // Extra workers go once there is nothing left to do.
@@ -184,6 +195,8 @@ export class AnalysisPool {
     }
     const timer = setTimeout(() => this.end(slot, { status: 'stopped', reason: 'time', detail: `over ${this.options.timeBudgetMs} ms` }), this.options.timeBudgetMs);
     slot.job = { ...job, id, started: Date.now(), timer };
+    // Once this analysis is slow, the jobs waiting behind it may get a worker of their own.
+    setTimeout(() => this.pump(), SLOW_MS).unref();
     slot.worker.postMessage({ type: 'analyze', id, ...job.request } satisfies AnalysisRequest);
   }
 }

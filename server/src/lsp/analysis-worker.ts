@@ -13,9 +13,6 @@ const engine = new Engine(RULES, { iamCatalog: iamCatalogLoader() });
 /** Each document's last analysis, so that the next one re-parses only what an edit touched. */
 const previous = new Map<string, Analysis>();
 
-// Read the IAM catalog while idle, not during the first analysis of a policy (a second or so).
-setTimeout(() => void engine.iam, 0);
-
 parentPort!.on('message', (message: WorkerMessage) => {
   if (message.type === 'forget') {
     previous.delete(message.uri);

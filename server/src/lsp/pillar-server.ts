@@ -88,10 +88,10 @@ export class PillarServer {
     this.metas = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
     const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
     this.poolOptions = {
-      size: env('PILLAR_WORKERS') ?? 2,
-      maxSize: 4,
+      size: env('PILLAR_WORKERS') ?? 1,
+      maxSize: 3,
       timeBudgetMs: env('PILLAR_ANALYSIS_TIME_BUDGET_MS') ?? 10_000,
-      workerHeapMb: env('PILLAR_WORKER_HEAP_MB') ?? 192,
+      workerHeapMb: env('PILLAR_WORKER_HEAP_MB') ?? 96,
       ...options.pool,
     };
     if (options.workerFile) this.pool = new AnalysisPool(options.workerFile, this.poolOptions, (message) => this.connection.console.error(message));
