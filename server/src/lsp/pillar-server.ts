@@ -32,7 +32,8 @@ import { hoverFor } from './hover';
 import { combineHovers, IAM_COMPLETION_TRIGGERS, iamCompletionsFor, iamHoverFor } from './iam';
 import { scanWorkspace } from './workspace-scan';
 
-const CHANGE_DEBOUNCE_MS = 200;
+/** The pause after an edit before it is analyzed (PILLAR_CHANGE_DEBOUNCE_MS: the fuzzer shortens it). */
+const CHANGE_DEBOUNCE_MS = Number(process.env.PILLAR_CHANGE_DEBOUNCE_MS ?? 200);
 /** IAM hovers and completions need the model, built on this thread: only for documents analyzed quickly. */
 const MAIN_THREAD_MODEL_MS = 250;
 
