@@ -90,7 +90,7 @@ export class PillarServer {
     const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
     this.poolOptions = {
       size: env('PILLAR_WORKERS') ?? 1,
-      maxSize: 3,
+      maxSize: 2,
       timeBudgetMs: env('PILLAR_ANALYSIS_TIME_BUDGET_MS') ?? 10_000,
       workerHeapMb: env('PILLAR_WORKER_HEAP_MB') ?? 96,
       ...options.pool,
