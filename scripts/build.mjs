@@ -30,6 +30,7 @@ writeCfnSchema('dist/cfn-schema.json');
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
   // The SDK's ES module builds let esbuild drop the commands the collectors never send (half the size).
   build({ ...common, entryPoints: ['server/src/aws/posture.ts'], outfile: 'dist/posture.js', mainFields: ['module', 'main'] }),

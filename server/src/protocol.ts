@@ -14,6 +14,7 @@ export interface PillarSettings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
+  readonly maxDiagnostics: number;
 }
 
 /** What the VS Code client asks for when it starts the server (other LSP clients send nothing). */

@@ -18,7 +18,7 @@ import type { Analysis } from '../../server/src/engine/engine';
 import { engine, knownRules } from '../helpers/analyze';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 import { generateTemplate } from '../helpers/generate-template';
-import { aliasBomb, aliasList, deepList, wideList, wideMap } from '../helpers/hostile-documents';
+import { aliasBomb, aliasList, deepList, manyBuckets, wideList, wideMap } from '../helpers/hostile-documents';
 import { CORPUS_DIR, readCorpus, type CorpusFile } from './corpus';
 import { AUTHORING_TARGETS, measureAuthoring, printAuthoring } from './authoring';
 import { IAM_TARGETS, measureIam, printIam } from './iam';
@@ -187,6 +187,45 @@ async function measureServerMemory(files: readonly CorpusFile[]): Promise<{ docu
   }
 }
 
+/**
+ * Hover latency on a small document while the server analyzes pathological ones (issue 11): a
+ * megabyte of buckets (seconds of work, stopped by the time budget), a wide map and an alias list.
+ */
+async function measureHoverUnderLoad(): Promise<{ hovers: number; p50Ms: number; p99Ms: number; maxMs: number; rssMb: number | undefined }> {
+  const workspace = mkdtempSync(join(tmpdir(), 'pillar-bench-hover-'));
+  const client = new LspClient(resolve(__dirname, 'server.js'));
+  try {
+    await client.initialize(workspace);
+    const small = fileUri(join(workspace, 'small.yaml'));
+    const text = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+    await client.open(small, text);
+    await client.diagnostics(small);
+    const hostile = [manyBuckets(1024), wideMap(50_000), aliasList(20_000), manyBuckets(512)];
+    await Promise.all(hostile.map((doc, i) => client.open(fileUri(join(workspace, `hostile-${i}.yaml`)), doc)));
+    const latencies: number[] = [];
+    const until = performance.now() + 5000;
+    while (performance.now() < until) {
+      const started = performance.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 3 } });
+      latencies.push(performance.now() - started);
+      await new Promise((wake) => setTimeout(wake, 20));
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+    const status = existsSync(`/proc/${client.process.pid}/status`) ? readFileSync(`/proc/${client.process.pid}/status`, 'utf8') : '';
+    const rssKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return { hovers: latencies.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: latencies[latencies.length - 1], rssMb: rssKb ? rssKb / 1024 : undefined };
+  } finally {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+function printHover(hover: Awaited<ReturnType<typeof measureHoverUnderLoad>>): void {
+  const peak = hover.rssMb === undefined ? '' : `; server peak resident ${hover.rssMb.toFixed(0)} MB`;
+  console.log(`hover on a small document while 4 pathological ones are analyzed: ${hover.hovers} hovers, p50 ${hover.p50Ms.toFixed(1)} ms, p99 ${hover.p99Ms.toFixed(1)} ms, max ${hover.maxMs.toFixed(1)} ms${peak}`);
+}
+
 type Reanalysis = ReturnType<typeof measureReanalysis>;
 type Heap = ReturnType<typeof measureHeap>;
 
@@ -234,6 +273,11 @@ function printPosture(posture: PostureBench | string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--hover')) {
+    // Just the hover latency under load: `npm run build && node dist/bench.js --hover`.
+    printHover(await measureHoverUnderLoad());
+    return;
+  }
   if (process.argv.includes('--shapes')) {
     // Just the input shapes: `npm run build && node dist/bench.js --shapes`.
     printShapes(shapeCases());
@@ -266,12 +310,14 @@ async function main(): Promise<void> {
   const heap = corpus ? measureHeap(corpus) : undefined;
   const server = corpus ? await measureServerMemory(corpus) : undefined;
   const authoring = await measureAuthoring(corpus);
+  const hover = await measureHoverUnderLoad();
   const posture = await measurePosture();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS, authoring: AUTHORING_TARGETS }, cases, shapes, reanalyses, heap, server, iam, authoring, posture }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS, authoring: AUTHORING_TARGETS }, cases, shapes, reanalyses, heap, server, hover, iam, authoring, posture }, null, 2));
   } else {
     printTable(cases, reanalyses, heap, server);
     printShapes(shapes);
+    printHover(hover);
     printIam(iam);
     printAuthoring(authoring);
     printPosture(posture);

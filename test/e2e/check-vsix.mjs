@@ -21,7 +21,7 @@ function check(name, ok, detail) {
 const size = statSync(vsix).size;
 check(`size ${(size / 1024).toFixed(0)} KB is under 5 MB`, size < MAX_BYTES);
 
-const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/posture.js', 'extension/dist/iam-catalog.json', 'extension/dist/cfn-schema.json', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/snippets/yaml.json', 'extension/snippets/json.json', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
+const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/analysis-worker.js', 'extension/dist/posture.js', 'extension/dist/iam-catalog.json', 'extension/dist/cfn-schema.json', 'extension/media/icon.png', 'extension/media/posture.svg', 'extension/media/hover.png', 'extension/media/quick-fix.png', 'extension/media/posture.png', 'extension/snippets/yaml.json', 'extension/snippets/json.json', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt'];
 const normalized = entries.map((e) => (/^extension\/(readme|changelog|license)/i.test(e) ? e.toLowerCase() : e));
 const unexpected = normalized.filter((e) => !expected.includes(e) && !/^extension\/docs\/rules\/[a-z0-9-]+\.md$/.test(e) && !/^extension\/media\/walkthrough\/[a-z0-9-]+\.(md|png)$/.test(e));
 const missing = expected.filter((e) => !normalized.includes(e));

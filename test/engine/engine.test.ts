@@ -78,3 +78,28 @@ describe('configuration', () => {
     assert.equal(custom('other/app.yaml'), false);
   });
 });
+
+describe('bounded output', () => {
+  const buckets = (n: number) => `Resources:\n${Array.from({ length: n }, (_, i) => `  B${i}:\n    Type: AWS::S3::Bucket\n`).join('')}`;
+
+  it('reports at most maxDiagnostics findings, the most severe first, and one more that counts the rest', () => {
+    const all = analyze(buckets(40)).findings;
+    assert.ok(all.length > 20);
+    const capped = analyze(buckets(40), 'template.yaml', { maxDiagnostics: 20 }).findings;
+    assert.equal(capped.length, 20);
+    const note = capped.filter((f) => /not shown/.test(f.message));
+    assert.equal(note.length, 1);
+    assert.match(note[0].message, new RegExp(`^${all.length - 19} more problems are not shown: at most 20`));
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const worstLeftOut = Math.min(...all.filter((f) => !capped.some((c) => c.ruleId === f.ruleId && c.span.start === f.span.start)).map((f) => rank[f.severity]));
+    assert.ok(capped.filter((f) => f !== note[0]).every((f) => rank[f.severity] <= worstLeftOut));
+    assert.throws(() => resolveConfig([{ maxDiagnostics: 0 }], knownRules), /maxDiagnostics/);
+  });
+
+  it('reports the first 50 parse errors one by one, and one more that counts the rest', () => {
+    const text = `Resources:\n  T:\n    Type: AWS::SNS::Topic\n${Array.from({ length: 300 }, (_, i) => `K${i}: "a\n  b: c\n`).join('')}`;
+    const errors = analyze(text, 'template.yaml', { maxDiagnostics: 10_000 }).findings.filter((f) => f.ruleId === 'parse-error');
+    assert.equal(errors.length, 51);
+    assert.match(errors[50].message, /^\d[\d,]* more parse errors from here on are not shown\.$/);
+  });
+});

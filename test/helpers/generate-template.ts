@@ -34,7 +34,7 @@ const ref = (name: string) => new Fn('Ref', name);
 const getAtt = (resource: string, attribute: string) => new Fn('GetAtt', [resource, attribute]);
 const sub = (text: string) => new Fn('Sub', text);
 
-type Random = () => number;
+export type Random = () => number;
 
 /** mulberry32: a tiny seeded generator of numbers in [0, 1), the same sequence on every run. */
 export function seededRandom(seed: number): Random {

@@ -31,3 +31,10 @@ export function aliasBomb(levels: number): string {
   const anchors = Array.from({ length: levels }, (_, i) => `  a${i + 1}: &a${i + 1} [${Array<string>(10).fill(`*a${i}`).join(', ')}]`);
   return [`${TOPIC}Mappings:`, '  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...anchors, `Laughs: *a${levels}`, ''].join('\n');
 }
+
+/** Thousands of buckets, each with a handful of findings and fixes: seconds of analysis for a few hundred KB. */
+export function manyBuckets(kilobytes: number): string {
+  let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+  for (let i = 0; text.length < kilobytes * 1024; i++) text += `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: bucket-${i}\n`;
+  return text;
+}

@@ -63,6 +63,21 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
           }
           verifyFix(testCase, analysis.findings, found, config);
         });
+        if (testCase.code.includes('\n') && !testCase.code.includes('\r')) {
+          // The LSP counts \r\n and a lone \r as line breaks too: the same findings at the same
+          // lines and columns, and fixes that write the document's own line break.
+          for (const [name, eol] of [['CRLF', '\r\n'], ['CR', '\r']] as const) {
+            it(`${testCase.name} (${name} line breaks)`, () => {
+              const code = testCase.code.replace(/\n/g, eol);
+              const analysis = analyze(code, testCase.file, config);
+              const found = analysis.findings.filter((f) => f.ruleId === id);
+              assert.deepEqual(found.map(rangeText), testCase.findings.map((f) => f.range), 'ranges');
+              if (testCase.output === null) return;
+              const output = applyEdits(code, combineFixes(found.filter((f) => f.fixes.length > 0).map((f) => f.fixes[0])));
+              assert.equal(output, testCase.output.replace(/\n/g, eol));
+            });
+          }
+        }
       }
     });
   });

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Analysis } from '../../server/src/engine/engine';
-import { analyze } from '../helpers/analyze';
+import { analyze, rangeText } from '../helpers/analyze';
 import { generateTemplate, seededRandom } from '../helpers/generate-template';
 
 const GUARD = { timeout: 30_000 };
@@ -129,6 +129,17 @@ describe('deep nesting', () => {
     }
   }
 
+  it('reports the nesting limit at the same place whatever stack is left (issue 11)', GUARD, () => {
+    const text = `Resources:\n  B:\n    Type: AWS::SNS::Topic\nDeep: ${'['.repeat(1000)}${']'.repeat(1000)}`;
+    const located = () => analyze(text).findings.filter((f) => f.ruleId === 'input-limit').map((f) => `${f.ruleId} ${rangeText(f)}`);
+    const expected = ['input-limit 4:407-4:408'];
+    assert.deepEqual(located(), expected);
+    assert.deepEqual(located(), expected);
+    // Deep in the caller's own recursion, with little stack left, the answer is the same.
+    const nested = (n: number): string[] => (n === 0 ? located() : nested(n - 1));
+    for (const frames of [1000, 4000]) assert.deepEqual(nested(frames), expected);
+  });
+
   it('stops short of aliases that splice deep lists into one another', GUARD, () => {
     // Each anchor stays under the depth limit, but *a10 expands to 11 × 390 levels.
     const level = (i: number) => `    a${i}: &a${i} ${'['.repeat(390)}${i === 0 ? 'x' : `*a${i - 1}`}${']'.repeat(390)}`;
@@ -160,7 +171,7 @@ describe('size limits', () => {
   it('analyzes the 5 MB template in full when maxFileSize allows it', GUARD, () => {
     const perCopy = idsOf(analyze(EXAMPLE)).sort();
     assert.ok(perCopy.includes('iam-policy-no-wildcard-action') && perCopy.includes('ebs-volume-encryption-enabled'), perCopy.join(', '));
-    const analysis = analyze(text, 'template.yaml', { maxFileSize: 10e6 });
+    const analysis = analyze(text, 'template.yaml', { maxFileSize: 10e6, maxDiagnostics: 1e6 });
     assert.equal(analysis.model?.kind === 'template' && analysis.model.resources.length, copies * 6);
     assert.deepEqual(idsOf(analysis).sort(), perCopy.flatMap((id) => Array<string>(copies).fill(id)));
   });

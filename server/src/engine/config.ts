@@ -22,6 +22,8 @@ export interface PillarConfig {
   readonly maxFileSize?: number;
   /** Only the rules named in `rules` run: a pinned rule set that new Pillar versions do not grow. */
   readonly onlyConfiguredRules?: boolean;
+  /** Most findings reported for one document; one more finding says how many were left out. */
+  readonly maxDiagnostics?: number;
 }
 
 export const CONFIG_FILE_NAME = '.pillar.json';
@@ -33,6 +35,8 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
 ];
 /** CloudFormation accepts templates of at most 1 MB from S3; anything far larger is not a template. */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+/** Enough for any real template; a mutated or generated one can produce hundreds of thousands. */
+export const DEFAULT_MAX_DIAGNOSTICS = 500;
 
 /** Validated configuration, as the engine and its callers use it. */
 export interface ResolvedConfig {
@@ -44,6 +48,7 @@ export interface ResolvedConfig {
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
   readonly onlyConfiguredRules: boolean;
+  readonly maxDiagnostics: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +61,7 @@ export function resolveConfig(layers: readonly (PillarConfig | undefined)[], rul
   let exclude = DEFAULT_EXCLUDE;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   let onlyConfiguredRules = false;
+  let maxDiagnostics = DEFAULT_MAX_DIAGNOSTICS;
   for (const layer of layers) {
     if (!layer) continue;
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
@@ -72,8 +78,12 @@ export function resolveConfig(layers: readonly (PillarConfig | undefined)[], rul
       maxFileSize = layer.maxFileSize;
     }
     if (layer.onlyConfiguredRules !== undefined) onlyConfiguredRules = layer.onlyConfiguredRules;
+    if (layer.maxDiagnostics !== undefined) {
+      if (!Number.isInteger(layer.maxDiagnostics) || layer.maxDiagnostics < 1) throw new ConfigError('maxDiagnostics must be a whole number of at least 1.');
+      maxDiagnostics = layer.maxDiagnostics;
+    }
   }
-  return { ruleSettings, ruleOptions, include, exclude, maxFileSize, onlyConfiguredRules };
+  return { ruleSettings, ruleOptions, include, exclude, maxFileSize, onlyConfiguredRules, maxDiagnostics };
 }
 
 /**
@@ -134,7 +144,7 @@ export function parseConfigFile(text: string, source: string): PillarConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${source}: expected a JSON object.`);
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['rules', 'include', 'exclude', 'maxFileSize', 'onlyConfiguredRules', '$schema'].includes(key)) throw new ConfigError(`${source}: unknown setting "${key}".`);
+    if (!['rules', 'include', 'exclude', 'maxFileSize', 'maxDiagnostics', 'onlyConfiguredRules', '$schema'].includes(key)) throw new ConfigError(`${source}: unknown setting "${key}".`);
   }
   for (const key of ['include', 'exclude'] as const) {
     const globs = config[key];

@@ -31,7 +31,8 @@ export function parseEmbedded(text: string | undefined, string: ScalarNode): Emb
  * ends; undefined when its quoting cannot be undone exactly.
  */
 export function contentOffsets(text: string, span: Span, value: string): number[] | undefined {
-  const raw = text.slice(span.start, span.end);
+  // A lone \r is a line break as \n is (same length: offsets unchanged).
+  const raw = text.slice(span.start, span.end).replace(/\r(?!\n)/g, '\n');
   let decoded: Decoded | undefined;
   if (raw.startsWith('"')) decoded = doubleQuoted(raw);
   else if (raw.startsWith("'")) decoded = singleQuoted(raw);

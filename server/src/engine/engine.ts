@@ -31,6 +31,8 @@ export interface Analysis {
 }
 
 const PREFIX_FOR_CLASSIFYING = 64 * 1024;
+/** Parse errors reported one by one; one more finding counts the rest. */
+export const MAX_PARSE_ERRORS = 50;
 
 export interface EngineOptions {
   /**
@@ -164,9 +166,17 @@ export class Engine {
     const source = { parsed: tree, lines };
     const kind = classify(parsed.root);
     if (kind === 'none' || parsed.root?.kind !== 'map') return sink.result('none', undefined, [], source);
+    let syntaxErrors = 0;
     for (const problem of parsed.problems) {
+      // A mangled text can hold hundreds of thousands of parse errors: the first few dozen say enough.
+      if (problem.code === 'syntax' && ++syntaxErrors > MAX_PARSE_ERRORS) continue;
       const check = problem.code === 'syntax' ? ENGINE_CHECKS.parseError : problem.code === 'duplicate-key' ? ENGINE_CHECKS.duplicateKey : ENGINE_CHECKS.inputLimit;
       sink.engine(check, problem.span, problem.message);
+    }
+    if (syntaxErrors > MAX_PARSE_ERRORS) {
+      const rest = syntaxErrors - MAX_PARSE_ERRORS;
+      const next = parsed.problems.filter((p) => p.code === 'syntax')[MAX_PARSE_ERRORS];
+      sink.engine(ENGINE_CHECKS.parseError, next.span, `${rest.toLocaleString('en-US')} more parse ${rest === 1 ? 'error' : 'errors'} from here on are not shown.`);
     }
     const model = buildModel(parsed.root, kind, text);
     const ruleErrors = this.runRules(model, parsed, lines, sink);
@@ -304,9 +314,22 @@ class FindingSink {
 
   result(kind: DocumentKind, model: Model | undefined, ruleErrors: Analysis['ruleErrors'], source: Analysis['source']): Analysis {
     const root = source?.parsed.root;
-    const findings = this.findings
-      .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
-      .map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
+    const sorted = this.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    const max = this.config.maxDiagnostics;
+    let kept = sorted;
+    if (sorted.length > max) {
+      // The most severe first, then in document order; one finding, where the first left out is, says how many.
+      const rank = (f: Finding) => (f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
+      const chosen = new Set([...sorted].sort((a, b) => rank(a) - rank(b)).slice(0, max - 1));
+      kept = sorted.filter((f) => chosen.has(f));
+      const omitted = sorted.length - kept.length;
+      const first = sorted.find((f) => !chosen.has(f))!;
+      const check = ENGINE_CHECKS.inputLimit;
+      const note: Finding = { ruleId: check.id, severity: check.severity, area: null, message: `${omitted.toLocaleString('en-US')} more ${omitted === 1 ? 'problem is' : 'problems are'} not shown: at most ${max.toLocaleString('en-US')} are reported for a file (setting maxDiagnostics).`, file: this.file, span: first.span, range: first.range, resource: null, fixes: [] };
+      const at = kept.findIndex((f) => f.span.start > first.span.start);
+      kept.splice(at < 0 ? kept.length : at, 0, note);
+    }
+    const findings = kept.map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
     return { kind, findings, ruleErrors, model, source };
   }
 }

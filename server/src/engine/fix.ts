@@ -24,7 +24,7 @@ export class FixRenderer {
     private readonly lines: LineIndex,
   ) {
     this.indentUnit = this.detectIndentUnit();
-    this.values = new ValueRenderer(parsed.format, parsed.text.includes('\r\n') ? '\r\n' : '\n', this.indentUnit);
+    this.values = new ValueRenderer(parsed.format, lineBreakOf(parsed.text), this.indentUnit);
   }
 
   render(spec: FixSpec): Fix {
@@ -312,4 +312,11 @@ function indexParents(root: Node | null): Map<Node, Parent> {
     } else if (node.kind === 'intrinsic') stack.push(node.argument);
   }
   return parents;
+}
+
+/** The text's own line break, for inserted lines: CRLF, a lone CR (old Mac files) or LF. */
+function lineBreakOf(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : text.indexOf('\n') < 0 ? '\r' : '\n';
 }

@@ -20,6 +20,8 @@ const SUPPRESSION_MARKERS = ['pillar:ignore', 'checkov:skip='];
 export function reparse(previous: ReparseBase, text: string, previousLines: LineIndex): ParsedText | undefined {
   if (previous.format !== 'yaml' || previous.problems.length > 0 || previous.hasAliases) return undefined;
   if (SUPPRESSION_MARKERS.some((marker) => text.includes(marker))) return undefined;
+  // Fragments are cut at \n; a lone \r (a line break too) would hide where lines end.
+  if (/\r(?!\n)/.test(text)) return undefined;
   const root = previous.root;
   if (root?.kind !== 'map' || root.flow) return undefined;
   const resources = root.byKey.get('Resources')?.value;
@@ -37,7 +39,8 @@ export function reparse(previous: ReparseBase, text: string, previousLines: Line
   // The fragment takes in the next key's line too: whatever the edit left open (a quote, a bracket,
   // a scalar that goes on) must close before that key, or the key would not parse as a key.
   const nextLineEnd = block.next ? lineEndAfter(text, fragmentEnd) : fragmentEnd;
-  const fragment = parseText(text.slice(block.start, nextLineEnd), block.start);
+  // The fragment's root stands for Resources, one level below the document's root.
+  const fragment = parseText(text.slice(block.start, nextLineEnd), block.start, 1);
   const pairs = fragment.root?.kind === 'map' && !fragment.root.flow ? fragment.root.pairs : [];
   if (fragment.problems.length > 0 || fragment.hasAliases || hasDocumentMarkers(fragment.cst)) return undefined;
   if (pairs.length !== (block.next ? 2 : 1)) return undefined;

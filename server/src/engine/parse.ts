@@ -48,6 +48,8 @@ export const LIMITS = {
   maxDepth: 400,
 };
 
+const LONE_CR = /\r(?!\n)/g;
+
 const TOO_DEEP = `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`;
 
 const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
@@ -60,15 +62,21 @@ const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
  * Parses a whole document, or with `offset` a fragment of one that starts at that offset: spans
  * then count from the start of the whole document.
  */
-export function parseText(text: string, offset = 0): ParsedText {
+export function parseText(text: string, offset = 0, depth = 0): ParsedText {
   const format = looksLikeJson(text) ? 'json' : 'yaml';
   const problems: ParseProblem[] = [];
   let cst: CST.Token[] = [];
   let doc: Document.Parsed | undefined;
   try {
-    cst = Array.from(new Parser().parse(text));
+    // YAML and the LSP count a lone \r as a line break, the yaml lexer does not: read it as \n
+    // (same length, so every offset stays that of the text).
+    const source = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+    cst = Array.from(new Parser().parse(source));
+    // yaml's parser keeps its own stack, its composer recurses: cut what is too deep before composing.
+    const cut = cutDeepNesting(cst, depth);
+    if (cut) problems.push({ code: 'limit', message: TOO_DEEP, span: { start: cut.start + offset, end: cut.end + offset } });
     const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
-    for (const composed of composer.compose(cst, true, text.length)) {
+    for (const composed of composer.compose(cst, true, source.length)) {
       if (!doc) doc = composed;
       else {
         problems.push({ code: 'syntax', message: 'The file holds more than one YAML document; only the first is analyzed.', span: spanOf(composed.range, offset) });
@@ -86,8 +94,8 @@ export function parseText(text: string, offset = 0): ParsedText {
     if (error.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'limit', message: TOO_DEEP, span: spanOf(error.pos, offset) });
     else problems.push({ code: 'syntax', message: syntaxMessage(error.message), span: spanOf(error.pos, offset) });
   }
-  const builder = new TreeBuilder(text, offset, doc, problems);
-  const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : null;
+  const builder = new TreeBuilder(text, offset, doc, problems, problems.some((p) => p.code === 'limit'));
+  const root = doc.contents ? builder.build(doc.contents as YamlNode, depth) : null;
   return { text, root, format, problems, cst, hasAliases: builder.hasAliases, stats: builder.stats() };
 }
 
@@ -115,7 +123,6 @@ class TreeBuilder {
   private readonly converted = new Map<YamlNode, Node>();
   private readonly measures = new Map<Node, { readonly size: number; readonly height: number }>();
   private expandedNodes = 0;
-  private reportedLimit = false;
   /** Each alias's anchored node, found in one pass over the document on the first alias. */
   private aliasTargets: { readonly targets: Map<Alias, YamlNode | undefined>; readonly visited: number } | undefined;
   private aliasesResolved = 0;
@@ -135,6 +142,7 @@ class TreeBuilder {
     private readonly offset: number,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
+    private reportedLimit: boolean,
   ) {
     this.mayReuse = text.includes('&');
   }
@@ -337,4 +345,40 @@ export function aliasTargets(doc: Document.Parsed): { targets: Map<Alias, YamlNo
     }
   }
   return { targets, visited };
+}
+
+/**
+ * Replaces every node nested deeper than LIMITS.maxDepth in the CST with an empty scalar, so that
+ * the composer's recursion stays bounded, and returns where the first one was (in document order).
+ * Depth is counted as the tree builder counts it: an entry's key and value one level below their
+ * collection; `depth` is that of the document's root (a fragment's root may sit deeper). An explicit
+ * stack, not recursion: where the limit is hit depends on the text alone, never on the stack left.
+ */
+export function cutDeepNesting(tokens: CST.Token[], depth = 0): Span | undefined {
+  let first: Span | undefined;
+  type Slot = { readonly holder: { value?: CST.Token; key?: CST.Token | null }; readonly field: 'value' | 'key'; readonly depth: number };
+  const stack: Slot[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (token.type === 'document') stack.push({ holder: token, field: 'value', depth });
+  }
+  while (stack.length > 0) {
+    const { holder, field, depth: level } = stack.pop()!;
+    const token = holder[field];
+    if (!token) continue;
+    if (level > LIMITS.maxDepth) {
+      const at = 'offset' in token ? token.offset : 0;
+      first ??= { start: at, end: at + 1 };
+      holder[field] = { type: 'scalar', offset: at, indent: 'indent' in token ? token.indent : 0, source: '' } as CST.FlowScalar;
+      continue;
+    }
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      const items = token.items as { key?: CST.Token | null; value?: CST.Token }[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push({ holder: items[i], field: 'value', depth: level + 1 });
+        stack.push({ holder: items[i], field: 'key', depth: level + 1 });
+      }
+    }
+  }
+  return first;
 }

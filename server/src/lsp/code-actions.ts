@@ -4,6 +4,7 @@ import type { Finding, TextEdit } from '../engine/api';
 import { combineFixes } from '../engine/edits';
 import { toDiagnostic } from './diagnostics';
 import type { RuleMeta } from '../engine/api';
+import type { LineIndex } from '../engine/positions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pillar`;
 
@@ -14,10 +15,11 @@ export function codeActionsFor(
   params: CodeActionParams,
   metas: ReadonlyMap<string, RuleMeta>,
   versionedEdits: boolean,
+  lines: LineIndex,
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-  const editFor = (edits: readonly TextEdit[]) => workspaceEdit(document, edits, versionedEdits);
+  const editFor = (edits: readonly TextEdit[]) => workspaceEdit(document, lines, edits, versionedEdits);
   const actions: CodeAction[] = [];
   const fixable = findings.filter((finding) => finding.fixes.some((fix) => fix.preferred));
 
@@ -44,8 +46,8 @@ function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
   return combineFixes(findings.map((finding) => finding.fixes.find((fix) => fix.preferred)!));
 }
 
-function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
-  const lspEdits = edits.map((edit) => LspTextEdit.replace({ start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, edit.text));
+function workspaceEdit(document: TextDocument, lines: LineIndex, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
+  const lspEdits = edits.map((edit) => LspTextEdit.replace(lines.rangeOf(edit), edit.text));
   // A versioned edit is refused by the editor if the document changed since the fix was computed.
   return versioned
     ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] }

@@ -8,7 +8,7 @@ export class AdaptiveDebounce {
   private readonly lastMs = new Map<string, number>();
 
   constructor(
-    readonly options: { readonly factor: number; readonly minMs: number; readonly maxMs: number } = { factor: 4, minMs: 50, maxMs: 1000 },
+    readonly options: { readonly factor: number; readonly minMs: number; readonly maxMs: number } = debounceOptions(),
   ) {}
 
   /** Records how long an analysis of the document took. */
@@ -27,4 +27,10 @@ export class AdaptiveDebounce {
   forget(uri: string): void {
     this.lastMs.delete(uri);
   }
+}
+
+/** The bounds of the pause: adaptive, or fixed by PILLAR_CHANGE_DEBOUNCE_MS (the fuzzer shortens it). */
+export function debounceOptions(env: NodeJS.ProcessEnv = process.env): AdaptiveDebounce['options'] {
+  const fixed = Number(env.PILLAR_CHANGE_DEBOUNCE_MS);
+  return env.PILLAR_CHANGE_DEBOUNCE_MS !== undefined && Number.isFinite(fixed) ? { factor: 0, minMs: fixed, maxMs: fixed } : { factor: 4, minMs: 50, maxMs: 1000 };
 }

@@ -127,6 +127,7 @@ function settingsLayer(settings: Partial<PillarSettings> | undefined): PillarCon
     include: settings.include?.length ? settings.include : undefined,
     exclude: settings.exclude,
     maxFileSize: settings.maxFileSize,
+    maxDiagnostics: settings.maxDiagnostics,
   };
 }
 

@@ -1,6 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionList, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Engine } from '../engine/engine';
+import type { LineIndex } from '../engine/positions';
 
 /** `:` after a service prefix or a key's prefix, `"` opening a JSON string. */
 export const IAM_COMPLETION_TRIGGERS = [':', '"'];
@@ -8,10 +9,10 @@ export const IAM_COMPLETION_TRIGGERS = [':', '"'];
 const KINDS = { service: CompletionItemKind.Module, action: CompletionItemKind.Function, operator: CompletionItemKind.Operator, key: CompletionItemKind.Property } as const;
 
 /** The engine's IAM hover as an LSP hover. */
-export function iamHoverFor(engine: Engine, analysis: Analysis, document: TextDocument, position: Position): Hover | null {
-  const hover = engine.iamHover(analysis, document.offsetAt(position));
+export function iamHoverFor(engine: Engine, analysis: Analysis, lines: LineIndex, position: Position): Hover | null {
+  const hover = engine.iamHover(analysis, lines.offsetAt(position));
   if (!hover) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: document.positionAt(hover.span.start), end: document.positionAt(hover.span.end) } };
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: lines.rangeOf(hover.span) };
 }
 
 /** Findings first, then the catalog's explanation of what is under the cursor. */
@@ -23,8 +24,8 @@ export function combineHovers(...hovers: (Hover | null)[]): Hover | null {
 }
 
 /** The engine's IAM completions as an LSP list; each item replaces what was typed of the value. */
-export function iamCompletionsFor(engine: Engine, analysis: Analysis, document: TextDocument, position: Position): CompletionList | null {
-  const items = engine.iamCompletions(analysis, document.getText(), document.offsetAt(position));
+export function iamCompletionsFor(engine: Engine, analysis: Analysis, document: TextDocument, lines: LineIndex, position: Position): CompletionList | null {
+  const items = engine.iamCompletions(analysis, document.getText(), lines.offsetAt(position));
   if (items.length === 0) return null;
   return {
     isIncomplete: false,
@@ -35,7 +36,7 @@ export function iamCompletionsFor(engine: Engine, analysis: Analysis, document: 
       documentation: item.documentation,
       // A service prefix ends with `:`: ask for the next completion (its actions) at once.
       command: item.kind === 'service' ? { title: 'actions', command: 'editor.action.triggerSuggest' } : undefined,
-      textEdit: { range: { start: document.positionAt(item.span.start), end: document.positionAt(item.span.end) }, newText: item.insertText },
+      textEdit: { range: lines.rangeOf(item.span), newText: item.insertText },
     })),
   };
 }
