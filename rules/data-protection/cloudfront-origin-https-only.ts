@@ -1,5 +1,5 @@
 import type { Rule } from '../../server/src/engine/rule';
-import { customOrigins, DISTRIBUTION, isDisabled, originsReachedOverHttp } from '../lib/cloudfront';
+import { DISTRIBUTION, SECURE_DISTRIBUTION, customOrigins, isDisabled, originsReachedOverHttp } from '../lib/cloudfront';
 import { valueFixes } from '../lib/fixes';
 import { asText, explain } from '../lib/values';
 
@@ -41,36 +41,7 @@ const rule: Rule = {
           ViewerProtocolPolicy: redirect-to-https
           CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
 `,
-      secure: `Parameters:
-  Certificate:
-    Type: String
-  WebAcl:
-    Type: String
-Resources:
-  Site:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Aliases: [www.example.com]
-        WebACLId: !Ref WebAcl
-        Logging:
-          Bucket: logs.s3.amazonaws.com
-        ViewerCertificate:
-          AcmCertificateArn: !Ref Certificate
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-        Origins:
-          - Id: app
-            DomainName: app.example.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: app
-          ViewerProtocolPolicy: redirect-to-https
-          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
-`,
+      secure: SECURE_DISTRIBUTION,
     },
   },
   resource(resource, context) {

@@ -118,3 +118,38 @@ function single(node: Node | undefined, context: RuleContext): string | undefine
   const value = node && context.evaluator.single(node);
   return value?.kind === 'symbolic' ? value.text : value ? asText(value) : undefined;
 }
+
+/**
+ * A distribution that every CloudFront rule accepts (HTTPS to viewers and origins, TLS 1.2 both ways,
+ * a web ACL, logging): the secure example of the rules about its viewer and origin protocols.
+ */
+export const SECURE_DISTRIBUTION = `Parameters:
+  Certificate:
+    Type: String
+  WebAcl:
+    Type: String
+Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Aliases: [www.example.com]
+        WebACLId: !Ref WebAcl
+        Logging:
+          Bucket: logs.s3.amazonaws.com
+        ViewerCertificate:
+          AcmCertificateArn: !Ref Certificate
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+        Origins:
+          - Id: app
+            DomainName: app.example.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: redirect-to-https
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+`;
