@@ -134,10 +134,10 @@ export function checkProperty(resource: Resource, context: RuleContext, requirem
     if (!at.pair) {
       if (requirement.whenMissing === 'secure' || requirement.appliesWhen?.(at.conditions) === false) continue;
       const defaults = requirement.defaultText ? ` and defaults to ${requirement.defaultText}` : '';
-      const fixes: FixSpec[] =
-        requirement.fix && at.insert
-          ? [{ title: `Set ${at.label} to ${show(requirement.fix.value)}`, preferred: requirement.fix.preferred !== false, replaces: requirement.fix.replaces, changes: [at.insert(requirement.fix.value)] }]
-          : [];
+      const { fix } = requirement;
+      const insert = at.insert;
+      const fixes = (): FixSpec[] =>
+        fix && insert ? [{ title: `Set ${at.label} to ${show(fix.value)}`, preferred: fix.preferred !== false, replaces: fix.replaces, changes: [insert(fix.value)] }] : [];
       context.report({ at: at.anchor, message: `${resource.logicalId} ${missingPhrase}: ${at.label} is not set${defaults}${explainConditions(at.conditions)}.`, fixes });
       continue;
     }
@@ -148,10 +148,12 @@ export function checkProperty(resource: Resource, context: RuleContext, requirem
     });
     if (insecure.length === 0) continue;
     const first = { ...insecure[0], conditions: [...at.conditions, ...insecure[0].conditions] };
+    const { fix } = requirement;
+    const value = at.pair.value;
     context.report({
       at: at.pair.value,
       message: `${resource.logicalId} ${insecurePhrase}: ${at.label} ${describeValue(first.value)}${explain(first)}.`,
-      fixes: requirement.fix ? valueFixes(context, at.pair.value, insecure, requirement.fix.value, { label: at.label, replaces: requirement.fix.replaces, preferred: requirement.fix.preferred }) : [],
+      fixes: () => (fix ? valueFixes(context, value, insecure, fix.value, { label: at.label, replaces: fix.replaces, preferred: fix.preferred }) : []),
     });
   }
 }

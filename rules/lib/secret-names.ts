@@ -23,8 +23,27 @@ const SECRET_KEYS = new Set(['private', 'secret', 'api', 'signing', 'hmac', 'lic
 /** Lower-case names written as one word: `dbpassword`, `clientsecret`. */
 const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'secretkey', 'apikey', 'privatekey', 'authtoken', 'accesstoken', 'apitoken'];
 
+type SecretKind = 'password' | 'secret' | 'token' | 'key';
+
+/**
+ * Names already read: every key of every template is asked about (`Type`, `Properties`, `BucketName`
+ * again and again), and splitting it into words is most of the cost. Bounded, for a server that
+ * runs for days.
+ */
+const kinds = new Map<string, SecretKind | null>();
+const MAX_KNOWN_NAMES = 20_000;
+
 /** What a name says it holds ("password", "secret", "token", "key"), or undefined when it names no secret. */
-export function secretNameKind(name: string): 'password' | 'secret' | 'token' | 'key' | undefined {
+export function secretNameKind(name: string): SecretKind | undefined {
+  const known = kinds.get(name);
+  if (known !== undefined) return known ?? undefined;
+  if (kinds.size >= MAX_KNOWN_NAMES) kinds.clear();
+  const kind = readSecretNameKind(name);
+  kinds.set(name, kind ?? null);
+  return kind;
+}
+
+function readSecretNameKind(name: string): SecretKind | undefined {
   const words = nameWords(name);
   const last = words[words.length - 1];
   const before = words[words.length - 2];

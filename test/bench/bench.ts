@@ -63,31 +63,48 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** One unit of work, timed both ways: the parse floor and the analysis of the same text. */
+interface Step {
+  readonly parse: () => void;
+  readonly analyze: () => void;
+}
+
 /**
- * Median wall times of `parse` and `analyze`, in ms. The two alternate within each run so that both
- * see the same machine (other processes, thermal state). No forced GC between samples: it shrinks
- * the young generation and made every sample several times slower than steady state.
+ * Median wall times of the steps' parses and analyses, in ms, each summed over a run. Each step's
+ * parse and analysis run back to back, so that both see the same machine: on a shared machine,
+ * whose speed drifts by tens of percent within a second, timing the corpus's parses and its
+ * analyses as two one-second blocks made the ratio swing from 1.2× to 1.6× between runs. Which of
+ * the two goes first alternates between runs. No forced
+ * GC between samples: it shrinks the young generation and made every sample several times slower
+ * than steady state.
  */
-function timePair(parse: () => void, analyze: () => void, { runs, warmups }: Timing): { parseMs: number; analyzeMs: number } {
-  const sample = (work: () => void) => {
-    const start = performance.now();
-    work();
-    return performance.now() - start;
-  };
-  for (let i = 0; i < warmups; i++) [parse, analyze].forEach(sample);
+function timeSteps(steps: readonly Step[], { runs, warmups }: Timing): { parseMs: number; analyzeMs: number } {
   const parseSamples: number[] = [];
   const analyzeSamples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    parseSamples.push(sample(parse));
-    analyzeSamples.push(sample(analyze));
+  for (let run = 0; run < warmups + runs; run++) {
+    let parseMs = 0;
+    let analyzeMs = 0;
+    for (const step of steps) {
+      // Alternate which goes first, so that neither always runs on caches the other warmed or cooled.
+      const [first, second] = run % 2 ? [step.analyze, step.parse] : [step.parse, step.analyze];
+      const start = performance.now();
+      first();
+      const middle = performance.now();
+      second();
+      const end = performance.now();
+      parseMs += run % 2 ? end - middle : middle - start;
+      analyzeMs += run % 2 ? middle - start : end - middle;
+    }
+    if (run < warmups) continue;
+    parseSamples.push(parseMs);
+    analyzeSamples.push(analyzeMs);
   }
   return { parseMs: median(parseSamples), analyzeMs: median(analyzeSamples) };
 }
 
 function measureCase(name: string, files: readonly CorpusFile[], timing: Timing, options: { uniqueKeys?: boolean } = {}): CaseResult {
-  const { parseMs, analyzeMs } = timePair(
-    () => files.forEach((file) => parseDocument(file.text, options)),
-    () => files.forEach((file) => engine.analyze(file.text, file.name, config)),
+  const { parseMs, analyzeMs } = timeSteps(
+    files.map((file) => ({ parse: () => parseDocument(file.text, options), analyze: () => engine.analyze(file.text, file.name, config) })),
     timing,
   );
   return {
@@ -136,17 +153,9 @@ function measureReanalysis(resources: number): { resources: number; lines: numbe
   const lineAt = text.indexOf('      Size: ', text.length >> 1);
   const edited = [1, 2].map((digit) => `${text.slice(0, lineAt)}      Size: ${digit}${text.slice(lineAt + '      Size: '.length)}`);
   let run = 0;
-  const full = timePair(
-    () => parseDocument(edited[run % 2]),
-    () => engine.analyze(edited[run++ % 2], 'template.yaml', config),
-    SMALL,
-  );
+  const full = timeSteps([{ parse: () => parseDocument(edited[run % 2]), analyze: () => engine.analyze(edited[run++ % 2], 'template.yaml', config) }], SMALL);
   let previous = engine.analyze(edited[1], 'template.yaml', config);
-  const incremental = timePair(
-    () => parseDocument(edited[run % 2]),
-    () => (previous = engine.analyze(edited[run++ % 2], 'template.yaml', config, previous)),
-    SMALL,
-  );
+  const incremental = timeSteps([{ parse: () => parseDocument(edited[run % 2]), analyze: () => (previous = engine.analyze(edited[run++ % 2], 'template.yaml', config, previous)) }], SMALL);
   return { resources, lines: text.split('\n').length, ms: incremental.analyzeMs, fullMs: full.analyzeMs, parseMs: full.parseMs };
 }
 

@@ -25,6 +25,47 @@ describe('engine', () => {
     assert.equal(analysis.ruleErrors.length, 1);
   });
 
+  it('builds a rule\'s fixes only for the findings it keeps, and keeps a finding whose fixes fail to build', () => {
+    const built: string[] = [];
+    const lazy: Rule = {
+      meta: { ...RULES[0].meta, id: 'lazy-fixes', severity: 'info', resourceTypes: ['AWS::EC2::Volume'] },
+      resource(resource, context) {
+        context.report({
+          at: resource.key,
+          message: `${resource.logicalId} is reported`,
+          fixes: () => {
+            built.push(resource.logicalId);
+            if (resource.logicalId === 'Broken') throw new Error('no fix here');
+            return [{ title: 'Remove the volume', preferred: true, changes: [{ kind: 'remove', map: resource.node, key: 'Properties' }] }];
+          },
+        });
+      },
+    };
+    const engine = new Engine([lazy]);
+    const config = (options: object) => resolveConfig([options], new Map([[lazy.meta.id, lazy.meta]]));
+    const text = `Resources:
+  Kept:
+    Type: AWS::EC2::Volume
+  # pillar:ignore lazy-fixes -- a scratch volume
+  Ignored:
+    Type: AWS::EC2::Volume
+  Broken:
+    Type: AWS::EC2::Volume
+`;
+    const analysis = engine.analyze(text, 't.yaml', config({}));
+    // The suppressed finding's fixes are never built.
+    assert.deepEqual(built, ['Kept', 'Broken']);
+    assert.deepEqual(analysis.findings.map((f) => [f.ruleId, f.resource, f.fixes.length]), [['rule-error', null, 0], ['lazy-fixes', 'Kept', 1], ['lazy-fixes', 'Broken', 0]]);
+    assert.match(analysis.findings[0].message, /lazy-fixes could not build its fixes on this file \(no fix here\); its findings are shown without them/);
+    assert.deepEqual(analysis.ruleErrors.map((e) => e.ruleId), ['lazy-fixes']);
+    // Beyond maxDiagnostics, neither.
+    built.length = 0;
+    const many = `Resources:\n${Array.from({ length: 30 }, (_, i) => `  V${i}:\n    Type: AWS::EC2::Volume\n`).join('')}`;
+    const capped = engine.analyze(many, 't.yaml', config({ maxDiagnostics: 5 }));
+    assert.equal(capped.findings.length, 5);
+    assert.deepEqual(built, ['V0', 'V1', 'V2', 'V3']);
+  });
+
   it('turns rules off and overrides severities from configuration', () => {
     assert.deepEqual(analyze(volume, 't.yaml', { rules: { 'ebs-volume-encryption-enabled': 'off' } }).findings, []);
     assert.equal(analyze(volume, 't.yaml', { rules: { 'ebs-volume-encryption-enabled': 'info' } }).findings[0].severity, 'info');

@@ -69,6 +69,23 @@ describe('parseText', () => {
     assert.equal(m?.kind === 'map' && m.pairs.length, 2);
   });
 
+  it('finds keys in small and large maps alike, the last of a repeated key, and reports each repeat', () => {
+    for (const size of [3, 8, 9, 40]) {
+      const keys = Array.from({ length: size }, (_, i) => `k${i}`);
+      const source = `${[...keys, 'k1', 'k0'].map((key, i) => `${key}: ${i}`).join('\n')}\n`;
+      const { root, problems } = parseText(source);
+      assert.ok(root?.kind === 'map');
+      assert.deepEqual(problems.map((p) => source.slice(p.span.start, p.span.end)), ['k1', 'k0'], `${size} keys`);
+      assert.equal((getProperty(root, 'k1') as { value: number }).value, size);
+      assert.equal((getProperty(root, 'k0') as { value: number }).value, size + 1);
+      assert.equal((getProperty(root, `k${size - 1}`) as { value: number }).value, size - 1);
+      assert.equal(root.byKey.has('k2'), true);
+      assert.equal(root.byKey.has('missing'), false);
+      assert.equal(root.byKey.size, size);
+      assert.equal(root.pairs.length, size + 2);
+    }
+  });
+
   it('reports syntax errors at their position and still reads the rest', () => {
     const source = 'Resources:\n  A:\n    Type: "unterminated\n  B:\n    Type: AWS::SNS::Topic\n';
     const { root, problems } = parseText(source);

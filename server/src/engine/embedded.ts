@@ -1,6 +1,6 @@
 import type { Span } from './api';
 import { parseText } from './parse';
-import type { MapNode, Node, Pair, ScalarNode } from './tree';
+import { PairIndex, type MapNode, type Node, type Pair, type ScalarNode } from './tree';
 
 /**
  * A document written inside a string (a policy as a JSON string, or `!Sub` of one), parsed on its
@@ -123,7 +123,7 @@ function remap(node: Node, map: (span: Span) => Span): Node {
       return { ...node, span, argument: remap(node.argument, map) };
     case 'map': {
       const pairs: Pair[] = node.pairs.map((pair) => ({ key: remap(pair.key, map) as ScalarNode, value: remap(pair.value, map) }));
-      return { ...node, span, pairs, byKey: new Map(pairs.map((pair) => [String(pair.key.value), pair])) } satisfies MapNode;
+      return { ...node, span, pairs, byKey: new PairIndex(pairs) } satisfies MapNode;
     }
   }
 }

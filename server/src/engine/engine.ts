@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './rule';
-import type { DocumentKind, Finding, RuleMeta, Severity, Span } from './api';
+import type { DocumentKind, Finding, Fix, RuleMeta, Severity, Span } from './api';
 import { isRuleEnabled, ruleOptionsOf, type ResolvedConfig } from './config';
 import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
 import { Evaluator } from './evaluate';
@@ -12,7 +12,8 @@ import { secureValuesFromRules, type SecureValues } from './cfn/secure-values';
 import { IamCatalog } from './iam/catalog';
 import { iamCompletions, type IamCompletion } from './iam/completion';
 import { iamHover, type IamHover } from './iam/hover';
-import { buildModel, classify, type Model } from './model';
+import { buildModel, classify, type Model, type Resource, type Template } from './model';
+import type { PolicyDocument } from './policies';
 import { reparse, type ReparseBase } from './incremental';
 import { parseText, type ParsedText } from './parse';
 import { pathAt } from './paths';
@@ -178,7 +179,7 @@ export class Engine {
       const next = parsed.problems.filter((p) => p.code === 'syntax')[MAX_PARSE_ERRORS];
       sink.engine(ENGINE_CHECKS.parseError, next.span, `${rest.toLocaleString('en-US')} more parse ${rest === 1 ? 'error' : 'errors'} from here on are not shown.`);
     }
-    const model = buildModel(parsed.root, kind, text);
+    const model = buildModel(parsed.root, kind, text, parsed.hasAliases);
     const ruleErrors = this.runRules(model, parsed, lines, sink);
     const template = model.kind === 'template' ? model : undefined;
     const suppressions = collectSuppressions(parsed, template, this.metas, lines);
@@ -190,15 +191,15 @@ export class Engine {
   private planFor(config: ResolvedConfig): RulePlan {
     let plan = this.plans.get(config);
     if (plan) return plan;
-    const options = new Map<Rule, Readonly<Record<string, unknown>>>();
-    for (const rule of this.rules) if (isRuleEnabled(config, rule.meta)) options.set(rule, ruleOptionsOf(config, rule.meta));
-    const enabled = (rules: readonly Rule[]) => rules.filter((rule) => options.has(rule));
+    const planned = new Map<Rule, PlannedRule>();
+    for (const rule of this.rules) if (isRuleEnabled(config, rule.meta)) planned.set(rule, { rule, index: planned.size, options: ruleOptionsOf(config, rule.meta) });
+    const enabled = (rules: readonly Rule[]) => rules.flatMap((rule) => planned.get(rule) ?? []);
     plan = {
+      size: planned.size,
       templateRules: enabled(this.templateRules),
       byResourceType: new Map([...this.byResourceType].map(([type, rules]) => [type, enabled(rules)])),
       anyResourceRules: enabled(this.anyResourceRules),
       policyRules: enabled(this.policyRules),
-      options,
     };
     this.plans.set(config, plan);
     return plan;
@@ -212,50 +213,48 @@ export class Engine {
     const renderer = new FixRenderer(parsed, lines);
     const errors: { ruleId: string; error: unknown }[] = [];
     const catalog = () => this.iam;
-    // One context per rule and analysis, made on the rule's first call, and the resource being
-    // checked in a variable its `report` reads: building a context, resolving the rule's options
-    // and checking its setting for every (resource, rule) pair cost ~3% of the analysis of the corpus.
-    // Only enabled rules are in the plan's lists.
-    const contexts = new Map<Rule, RuleContext>();
-    const failed = new Set<Rule>();
+    // One context per rule and analysis, made on the rule's first call, in a slot of the plan's
+    // numbering, and the resource being checked in a variable its `report` reads: building a
+    // context for every (resource, rule) pair, or finding it in a Map, cost several percent of the
+    // analysis of the corpus. Only enabled rules are in the plan's lists.
+    const contexts: (RuleContext | undefined)[] = new Array(plan.size);
+    const failed: boolean[] = new Array(plan.size);
     let resource: string | null = null;
-    const contextOf = (rule: Rule): RuleContext => {
-      let context = contexts.get(rule);
-      if (context !== undefined) return context;
-      context = {
+    const contextOf = ({ rule, index, options }: PlannedRule): RuleContext =>
+      (contexts[index] ??= {
         template,
         evaluator,
         facts,
-        options: plan.options.get(rule)!,
+        options,
         get iam() {
           return catalog();
         },
-        report: (report) => sink.rule(rule.meta, spanOf(report.at), report.message, resource, (report.fixes ?? []).map((fix) => renderer.render(fix))),
-      };
-      contexts.set(rule, context);
-      return context;
-    };
-    const run = (rule: Rule, at: string | null, check: (context: RuleContext) => void) => {
-      if (failed.size > 0 && failed.has(rule)) return;
-      const context = contextOf(rule);
+        report: (report) =>
+          sink.rule(rule.meta, spanOf(report.at), report.message, resource, () => {
+            const fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
+            return fixes.map((fix) => renderer.render(fix));
+          }),
+      });
+    const check = (planned: PlannedRule, slot: 'template' | 'resource' | 'policy', subject: Template | Resource | PolicyDocument, at: string | null) => {
+      if (failed[planned.index]) return;
       resource = at;
       try {
-        check(context);
+        (planned.rule[slot] as ((subject: unknown, context: RuleContext) => void) | undefined)?.call(planned.rule, subject, contextOf(planned));
       } catch (error) {
-        failed.add(rule);
-        errors.push({ ruleId: rule.meta.id, error });
-        sink.engine(ENGINE_CHECKS.ruleError, { start: 0, end: 0 }, `Rule ${rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`);
+        failed[planned.index] = true;
+        errors.push({ ruleId: planned.rule.meta.id, error });
+        sink.engine(ENGINE_CHECKS.ruleError, { start: 0, end: 0 }, `Rule ${planned.rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`);
       }
     };
     if (template) {
-      for (const rule of plan.templateRules) run(rule, null, (context) => rule.template?.(template, context));
-      for (const resource of template.resources) {
-        for (const rule of plan.byResourceType.get(resource.type) ?? []) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
-        for (const rule of plan.anyResourceRules) run(rule, resource.logicalId, (context) => rule.resource?.(resource, context));
+      for (const planned of plan.templateRules) check(planned, 'template', template, null);
+      for (const checked of template.resources) {
+        for (const planned of plan.byResourceType.get(checked.type) ?? []) check(planned, 'resource', checked, checked.logicalId);
+        for (const planned of plan.anyResourceRules) check(planned, 'resource', checked, checked.logicalId);
       }
     }
     for (const policy of model.policies) {
-      for (const rule of plan.policyRules) run(rule, policy.resource?.logicalId ?? null, (context) => rule.policy?.(policy, context));
+      for (const planned of plan.policyRules) check(planned, 'policy', policy, policy.resource?.logicalId ?? null);
     }
     return errors;
   }
@@ -270,22 +269,34 @@ function withoutUnusedCst(parsed: ParsedText): ParsedText {
   return parsed.cst.length === 0 || mayHoldSuppressionComments(parsed.text) ? parsed : { ...parsed, cst: [] };
 }
 
-/** What runRules calls under one configuration: the enabled rules only, and their options. */
+/** An enabled rule with its options and its number in the plan (where runRules keeps its context). */
+interface PlannedRule {
+  readonly rule: Rule;
+  readonly index: number;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** What runRules calls under one configuration: the enabled rules only, with their options. */
 interface RulePlan {
-  readonly templateRules: readonly Rule[];
-  readonly byResourceType: ReadonlyMap<string, readonly Rule[]>;
-  readonly anyResourceRules: readonly Rule[];
-  readonly policyRules: readonly Rule[];
-  readonly options: ReadonlyMap<Rule, Readonly<Record<string, unknown>>>;
+  readonly size: number;
+  readonly templateRules: readonly PlannedRule[];
+  readonly byResourceType: ReadonlyMap<string, readonly PlannedRule[]>;
+  readonly anyResourceRules: readonly PlannedRule[];
+  readonly policyRules: readonly PlannedRule[];
 }
 
 function spanOf(at: Node | Span): Span {
   return 'kind' in at ? at.span : at;
 }
 
-/** Collects findings with their final severity, dropping disabled rules. */
+/**
+ * Collects findings with their final severity, dropping disabled rules. A rule's fixes are built
+ * and rendered at the end, for the findings kept only: a template with thousands of findings
+ * shows maxDiagnostics of them, and rendering the rest was a fifth of its rules' time.
+ */
 class FindingSink {
   private findings: Finding[] = [];
+  private readonly pendingFixes = new Map<Finding, () => readonly Fix[]>();
   /** Aliases can make one node reachable many times; each problem is reported once per place. */
   private readonly seen = new Set<string>();
 
@@ -295,13 +306,15 @@ class FindingSink {
     readonly config: ResolvedConfig,
   ) {}
 
-  rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: Finding['fixes']): void {
+  rule(meta: RuleMeta, span: Span, message: string, resource: string | null, fixes: () => readonly Fix[]): void {
     const setting = this.config.ruleSettings.get(meta.id);
     const severity: Severity = setting && setting !== 'off' ? setting : meta.severity;
     const key = `${meta.id}\0${span.start}\0${span.end}\0${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.findings.push({ ruleId: meta.id, severity, area: meta.area, message, file: this.file, span, range: this.lines.rangeOf(span), resource, fixes });
+    const finding: Finding = { ruleId: meta.id, severity, area: meta.area, message, file: this.file, span, range: this.lines.rangeOf(span), resource, fixes: [] };
+    this.findings.push(finding);
+    this.pendingFixes.set(finding, fixes);
   }
 
   engine(check: EngineCheck, span: Span, message: string): void {
@@ -329,7 +342,26 @@ class FindingSink {
       const at = kept.findIndex((f) => f.span.start > first.span.start);
       kept.splice(at < 0 ? kept.length : at, 0, note);
     }
-    const findings = kept.map((finding) => ({ ...finding, path: pathAt(root, finding.span) }));
-    return { kind, findings, ruleErrors, model, source };
+    const fixErrors: { ruleId: string; error: unknown }[] = [];
+    const findings: Finding[] = kept.map((finding) => ({ ...finding, path: pathAt(root, finding.span), fixes: this.fixesOf(finding, fixErrors) }));
+    // Said where a rule's own failure is said: first in the file.
+    const failures = [...new Map(fixErrors.map((failure) => [failure.ruleId, failure])).values()].map(({ ruleId, error }): Finding => {
+      const check = ENGINE_CHECKS.ruleError;
+      const span = { start: 0, end: 0 };
+      return { ruleId: check.id, severity: check.severity, area: null, message: `Rule ${ruleId} could not build its fixes on this file (${error instanceof Error ? error.message : String(error)}); its findings are shown without them.`, file: this.file, span, range: this.lines.rangeOf(span), resource: null, path: '', fixes: [] };
+    });
+    return { kind, findings: [...failures, ...findings], ruleErrors: [...ruleErrors, ...fixErrors], model, source };
+  }
+
+  /** A finding's fixes; when a rule's fixes fail to build, its finding is kept without them and the error recorded. */
+  private fixesOf(finding: Finding, errors: { ruleId: string; error: unknown }[]): readonly Fix[] {
+    const pending = this.pendingFixes.get(finding);
+    if (!pending) return finding.fixes;
+    try {
+      return pending();
+    } catch (error) {
+      errors.push({ ruleId: finding.ruleId, error });
+      return [];
+    }
   }
 }

@@ -199,9 +199,12 @@ function indexReferences(template: Template): Map<string, Reference[]> {
     if (references) references.push(reference);
     else index.set(name, [reference]);
   };
-  const walk = (node: Node, from: Resource | undefined, seen: Set<Node>) => {
-    if (seen.has(node)) return;
-    seen.add(node);
+  // With aliases, a node reached again is walked once (an alias bomb would be exponential).
+  const walk = (node: Node, from: Resource | undefined, seen: Set<Node> | undefined) => {
+    if (seen) {
+      if (seen.has(node)) return;
+      seen.add(node);
+    }
     if (node.kind === 'map') for (const pair of node.pairs) walk(pair.value, from, seen);
     else if (node.kind === 'seq') for (const item of node.items) walk(item, from, seen);
     else if (node.kind === 'intrinsic') {
@@ -209,11 +212,12 @@ function indexReferences(template: Template): Map<string, Reference[]> {
       walk(node.argument, from, seen);
     }
   };
-  for (const resource of template.resources) walk(resource.node, resource, new Set());
+  const visited = () => (template.sharesNodes ? new Set<Node>() : undefined);
+  for (const resource of template.resources) walk(resource.node, resource, visited());
   const root = template.root;
   for (const section of ['Outputs', 'Conditions']) {
     const map = asMap(getProperty(root, section));
-    if (map) walk(map, undefined, new Set());
+    if (map) walk(map, undefined, visited());
   }
   return index;
 }

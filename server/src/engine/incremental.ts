@@ -1,7 +1,7 @@
 import type { CST } from 'yaml';
 import { parseText, type ParsedText } from './parse';
 import { LineIndex } from './positions';
-import { lastEntryEnd, type MapNode, type Node, type Pair } from './tree';
+import { lastEntryEnd, PairIndex, type MapNode, type Node, type Pair } from './tree';
 
 /** What a re-parse needs of the previous parse: not its CST, which only serves suppressions. */
 export type ReparseBase = Omit<ParsedText, 'cst'>;
@@ -123,7 +123,7 @@ class Splicer {
     }
     const pairs = node.pairs.map((pair) => (pair === this.replaced ? this.replacement : { key: this.visitScalar(pair.key), value: this.visit(pair.value) }));
     // A block map ends with its last entry, as the parser measures it.
-    return { kind: 'map', span: { start: node.span.start, end: lastEntryEnd(pairs)! }, flow: false, pairs, byKey: indexPairs(pairs) };
+    return { kind: 'map', span: { start: node.span.start, end: lastEntryEnd(pairs)! }, flow: false, pairs, byKey: new PairIndex(pairs) };
   }
 
   private visitScalar(key: Pair['key']): Pair['key'] {
@@ -153,13 +153,7 @@ function shift(node: Node, delta: number): Node {
       return { ...node, span, argument: shift(node.argument, delta) };
     case 'map': {
       const pairs = node.pairs.map((pair) => ({ key: shift(pair.key, delta) as Pair['key'], value: shift(pair.value, delta) }));
-      return { ...node, span, pairs, byKey: indexPairs(pairs) };
+      return { ...node, span, pairs, byKey: new PairIndex(pairs) };
     }
   }
-}
-
-function indexPairs(pairs: readonly Pair[]): Map<string, Pair> {
-  const byKey = new Map<string, Pair>();
-  for (const pair of pairs) byKey.set(String(pair.key.value), pair);
-  return byKey;
 }

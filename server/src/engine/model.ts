@@ -46,6 +46,11 @@ export interface Template {
   readonly policies: readonly PolicyDocument[];
   /** Managed policies attached by name or ARN. */
   readonly managedPolicies: readonly ManagedPolicyReference[];
+  /**
+   * Whether aliases may make one node reachable from several places: walks of the whole template
+   * then remember the nodes they visited; without aliases (nearly every template) they need not.
+   */
+  readonly sharesNodes: boolean;
 }
 
 export interface PolicyFile {
@@ -84,8 +89,11 @@ function isSamTransform(node: Node | undefined): boolean {
   return node.kind === 'seq' && node.items.some(isSamTransform);
 }
 
-/** `text`, when given, lets policies written as JSON strings report findings inside the string. */
-export function buildModel(root: MapNode, kind: 'template' | 'policy', text?: string): Model {
+/**
+ * `text`, when given, lets policies written as JSON strings report findings inside the string;
+ * `sharesNodes` is the parse's `hasAliases` (when not known, assume aliases).
+ */
+export function buildModel(root: MapNode, kind: 'template' | 'policy', text?: string, sharesNodes = true): Model {
   if (kind === 'policy') return { kind: 'policy', root, policies: [standalonePolicy(root)] };
   const parameters = new Map<string, Parameter>();
   for (const pair of asMap(getProperty(root, 'Parameters'))?.pairs ?? []) {
@@ -147,5 +155,6 @@ export function buildModel(root: MapNode, kind: 'template' | 'policy', text?: st
     metadata: asMap(getProperty(root, 'Metadata')),
     policies: extractPolicies(uniqueResources, text),
     managedPolicies: managedPolicyReferences(uniqueResources),
+    sharesNodes,
   };
 }

@@ -2,7 +2,7 @@ import { Composer, Parser, isAlias, isCollection, isMap, isPair, isScalar, isSeq
 import type { Alias, CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
 import type { Span } from './api';
 import { INTRINSIC_SHORT_TAGS, longFormIntrinsicName, shortTagToName } from './intrinsics';
-import { lastEntryEnd, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
+import { lastEntryEnd, PairIndex, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from './tree';
 
 /** A problem found while reading the text, before any rule runs. */
 export interface ParseProblem {
@@ -49,6 +49,9 @@ export const LIMITS = {
 };
 
 const LONE_CR = /\r(?!\n)/g;
+
+/** Up to this many pairs, a new key is checked against the earlier ones by a scan. */
+const DUPLICATE_SCAN_LIMIT = 8;
 
 const TOO_DEEP = `The document is nested more than ${LIMITS.maxDepth} levels deep; deeper content is not analyzed.`;
 
@@ -195,28 +198,29 @@ class TreeBuilder {
 
   private buildMap(node: YAMLMap, depth: number): Node {
     const pairs: Pair[] = [];
-    const byKey = new Map<string, Pair>();
+    // Keys seen, for duplicates: a scan of the few pairs of a small map, a set for a large one.
+    let keys: Set<string> | undefined;
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? keyNode : null;
       if (!key) continue; // complex keys never occur in templates
-      const keyScalar: ScalarNode = { kind: 'scalar', span: this.span(key), value: key.value === null || key.value === undefined ? '' : String(key.value) };
+      const name = key.value === null || key.value === undefined ? '' : String(key.value);
+      const keyScalar: ScalarNode = { kind: 'scalar', span: this.span(key), value: name };
       const value = item.value ? this.build(item.value as YamlNode, depth + 1) : this.emptyValueAfter(keyScalar);
-      const pair: Pair = { key: keyScalar, value };
-      const name = String(keyScalar.value);
-      if (byKey.has(name)) {
+      if (pairs.length >= DUPLICATE_SCAN_LIMIT && !keys) keys = new Set(pairs.map((pair) => pair.key.value as string));
+      if (keys ? keys.has(name) : pairs.some((pair) => pair.key.value === name)) {
         this.problems.push({
           code: 'duplicate-key',
           message: `Duplicate key "${name}": CloudFormation rejects the template. This analysis uses the last value.`,
           span: keyScalar.span,
         });
       }
-      byKey.set(name, pair);
-      pairs.push(pair);
+      keys?.add(name);
+      pairs.push({ key: keyScalar, value });
     }
     const span = this.collectionSpan(node, lastEntryEnd(pairs));
-    const map: MapNode = { kind: 'map', span, flow: Boolean(node.flow), pairs, byKey };
+    const map: MapNode = { kind: 'map', span, flow: Boolean(node.flow), pairs, byKey: new PairIndex(pairs) };
     if (pairs.length === 1) {
       const longName = longFormIntrinsicName(String(pairs[0].key.value));
       if (longName) return { kind: 'intrinsic', span: map.span, name: longName, argument: pairs[0].value };
@@ -248,7 +252,7 @@ class TreeBuilder {
    */
   private tagStart(tag: string, valueStart: number): number {
     let i = valueStart - this.offset;
-    while (i > 0 && /\s/.test(this.text[i - 1])) i--;
+    while (i > 0 && isWhiteSpace(this.text.charCodeAt(i - 1))) i--;
     return this.text.startsWith(tag, i - tag.length) ? i - tag.length + this.offset : valueStart;
   }
 
@@ -304,10 +308,11 @@ class TreeBuilder {
    * scalar can take in the blank lines after it, depending on what follows them.)
    */
   private scalarSpan(node: YamlNode): Span {
-    const span = this.span(node);
-    let end = span.end;
-    while (end > span.start && /\s/.test(this.text[end - this.offset - 1])) end--;
-    return { start: span.start, end };
+    const range = node.range;
+    const start = range ? range[0] + this.offset : this.offset;
+    let end = range ? range[1] + this.offset : this.offset;
+    while (end > start && isWhiteSpace(this.text.charCodeAt(end - this.offset - 1))) end--;
+    return { start, end };
   }
 
   /**
@@ -315,14 +320,19 @@ class TreeBuilder {
    * that follow, depending on what comes after them; this end depends on the collection alone.)
    */
   private collectionSpan(node: YamlNode & { flow?: boolean }, lastEnd: number | undefined): Span {
-    const span = this.span(node);
-    return node.flow || lastEnd === undefined ? span : { start: span.start, end: lastEnd };
+    if (node.flow || lastEnd === undefined) return this.span(node);
+    return { start: node.range ? node.range[0] + this.offset : this.offset, end: lastEnd };
   }
 
   private span(node: YamlNode): Span {
     const range = node.range;
     return range ? { start: range[0] + this.offset, end: range[1] + this.offset } : { start: this.offset, end: this.offset };
   }
+}
+
+/** Space, tab or line break: what separates a tag from its value and trails a scalar's range. */
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
@@ -356,14 +366,22 @@ export function aliasTargets(doc: Document.Parsed): { targets: Map<Alias, YamlNo
  */
 export function cutDeepNesting(tokens: CST.Token[], depth = 0): Span | undefined {
   let first: Span | undefined;
-  type Slot = { readonly holder: { value?: CST.Token; key?: CST.Token | null }; readonly field: 'value' | 'key'; readonly depth: number };
-  const stack: Slot[] = [];
+  type Holder = { value?: CST.Token; key?: CST.Token | null };
+  // The slots still to visit, as three parallel stacks (an object per slot was most of the cost).
+  const holders: Holder[] = [];
+  const fields: ('value' | 'key')[] = [];
+  const levels: number[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i];
-    if (token.type === 'document') stack.push({ holder: token, field: 'value', depth });
+    if (token.type !== 'document') continue;
+    holders.push(token);
+    fields.push('value');
+    levels.push(depth);
   }
-  while (stack.length > 0) {
-    const { holder, field, depth: level } = stack.pop()!;
+  while (holders.length > 0) {
+    const holder = holders.pop()!;
+    const field = fields.pop()!;
+    const level = levels.pop()!;
     const token = holder[field];
     if (!token) continue;
     if (level > LIMITS.maxDepth) {
@@ -373,10 +391,11 @@ export function cutDeepNesting(tokens: CST.Token[], depth = 0): Span | undefined
       continue;
     }
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      const items = token.items as { key?: CST.Token | null; value?: CST.Token }[];
+      const items = token.items as Holder[];
       for (let i = items.length - 1; i >= 0; i--) {
-        stack.push({ holder: items[i], field: 'value', depth: level + 1 });
-        stack.push({ holder: items[i], field: 'key', depth: level + 1 });
+        holders.push(items[i], items[i]);
+        fields.push('value', 'key');
+        levels.push(level + 1, level + 1);
       }
     }
   }

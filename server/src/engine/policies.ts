@@ -1,7 +1,7 @@
 import { parseEmbedded } from './embedded';
 import { SAM_POLICY_TEMPLATES } from './iam/sam-policy-templates';
 import type { Resource } from './model';
-import { asMap, conditionalBranches, getProperty, scalarString, type MapNode, type Node, type ScalarNode, type SeqNode } from './tree';
+import { asMap, conditionalBranches, PairIndex, getProperty, scalarString, type MapNode, type Node, type ScalarNode, type SeqNode } from './tree';
 
 /**
  * Every IAM policy of a document, with what kind of policy it is. identity: attached to a
@@ -170,7 +170,7 @@ function policyAt(value: Node, kind: PolicyKind, resource: Resource, path: strin
   if (!root) {
     // A `!Sub` string may hold `${...}` outside JSON strings: that is not a mistake Pillar can see.
     if (string.sub) return undefined;
-    const empty: MapNode = { kind: 'map', span: string.node.span, flow: true, pairs: [], byKey: new Map() };
+    const empty: MapNode = { kind: 'map', span: string.node.span, flow: true, pairs: [], byKey: new PairIndex([]) };
     return [{ ...policyDocument(empty, kind, resource, path, 'json-string'), unreadable: { node: string.node, message: embedded.error ?? 'it is not a JSON object' } }];
   }
   return [policyDocument(root, kind, resource, path, 'json-string')];
@@ -213,7 +213,8 @@ function samTemplate(value: MapNode, resource: Resource, path: string): PolicyDo
       ['Action', list(statement.actions)],
       ['Resource', list(statement.resources.map(substitute))],
     ];
-    const node: MapNode = { kind: 'map', span: at, flow: true, pairs: entries.map(([k, v]) => ({ key: scalar(k), value: v })), byKey: new Map(entries.map(([k, v]) => [k, { key: scalar(k), value: v }])) };
+    const pairs = entries.map(([k, v]) => ({ key: scalar(k), value: v }));
+    const node: MapNode = { kind: 'map', span: at, flow: true, pairs, byKey: new PairIndex(pairs) };
     return readStatement(node);
   });
   return [{ node: value, kind: 'identity', form: 'sam-template', resource, path, version: undefined, statements, editable: false }];

@@ -60,7 +60,11 @@ export interface Report {
   /** The narrowest node at fault: the offending value, or the key of the map that lacks a property. */
   readonly at: Node | Span;
   readonly message: string;
-  readonly fixes?: readonly FixSpec[];
+  /**
+   * The fixes, or a function that builds them: it is called only for a finding that is kept (not
+   * suppressed, not beyond maxDiagnostics), so fixes that take work to build cost nothing otherwise.
+   */
+  readonly fixes?: readonly FixSpec[] | (() => readonly FixSpec[]);
 }
 
 export interface RuleContext {
