@@ -86,6 +86,16 @@ describe('parseText', () => {
     }
   });
 
+  it('reads scalars by the YAML 1.2 core schema, or by 1.1 when the document says %YAML 1.1, intrinsics alike', () => {
+    const body = 'A: yes\nB: 0o17\nC: !Ref X\n';
+    const values = (source: string) => {
+      const root = parseText(source).root;
+      return ['A', 'B'].map((key) => (getProperty(root!, key) as { value: unknown }).value).concat(getProperty(root!, 'C')?.kind);
+    };
+    assert.deepEqual(values(body), ['yes', 15, 'intrinsic']);
+    assert.deepEqual(values(`%YAML 1.1\n---\n${body}`), [true, '0o17', 'intrinsic']);
+  });
+
   it('reports syntax errors at their position and still reads the rest', () => {
     const source = 'Resources:\n  A:\n    Type: "unterminated\n  B:\n    Type: AWS::SNS::Topic\n';
     const { root, problems } = parseText(source);

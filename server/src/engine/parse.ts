@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Parser, Schema, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, Tags, YAMLMap } from 'yaml';
 import type { Span } from './api';
 import { INTRINSIC_SHORT_TAGS, longFormIntrinsicName, shortTagToName } from './intrinsics';
@@ -61,6 +61,16 @@ const CUSTOM_TAGS: Tags = INTRINSIC_SHORT_TAGS.flatMap((tag) => [
   { tag, collection: 'map' as const, resolve: (value: unknown) => value },
 ]) as unknown as Tags;
 
+const COMPOSE_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+/**
+ * The YAML 1.2 core schema with the intrinsics' tags, made once: yaml builds a schema for every
+ * document it composes, merging custom tags one by one (quadratic in their number: with the 63
+ * intrinsic tags that cost more than parsing a small template). A document that names its YAML
+ * version (`%YAML 1.1`) still gets the schema of that version.
+ */
+const COMPOSE_WITH_SCHEMA = { ...COMPOSE_OPTIONS, schema: new Schema({ customTags: CUSTOM_TAGS, resolveKnownTags: true, schema: 'core' }) };
+
 /**
  * Parses a whole document, or with `offset` a fragment of one that starts at that offset: spans
  * then count from the start of the whole document.
@@ -78,7 +88,7 @@ export function parseText(text: string, offset = 0, depth = 0): ParsedText {
     // yaml's parser keeps its own stack, its composer recurses: cut what is too deep before composing.
     const cut = cutDeepNesting(cst, depth);
     if (cut) problems.push({ code: 'limit', message: TOO_DEEP, span: { start: cut.start + offset, end: cut.end + offset } });
-    const composer = new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
+    const composer = new Composer(source.includes('%YAML') ? COMPOSE_OPTIONS : COMPOSE_WITH_SCHEMA);
     for (const composed of composer.compose(cst, true, source.length)) {
       if (!doc) doc = composed;
       else {
