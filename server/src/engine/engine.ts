@@ -191,15 +191,22 @@ export class Engine {
   private planFor(config: ResolvedConfig): RulePlan {
     let plan = this.plans.get(config);
     if (plan) return plan;
-    const planned = new Map<Rule, PlannedRule>();
-    for (const rule of this.rules) if (isRuleEnabled(config, rule.meta)) planned.set(rule, { rule, index: planned.size, options: ruleOptionsOf(config, rule.meta) });
-    const enabled = (rules: readonly Rule[]) => rules.flatMap((rule) => planned.get(rule) ?? []);
+    const numbered = new Map<Rule, { index: number; options: Readonly<Record<string, unknown>> }>();
+    for (const rule of this.rules) if (isRuleEnabled(config, rule.meta)) numbered.set(rule, { index: numbered.size, options: ruleOptionsOf(config, rule.meta) });
+    // Each rule's check for that list, bound once: looking the method up by name on 155 rule
+    // objects of as many shapes, for every resource, was a tenth of the rules' time.
+    const enabled = (rules: readonly Rule[], slot: 'template' | 'resource' | 'policy') =>
+      rules.flatMap((rule): PlannedRule[] => {
+        const number = numbered.get(rule);
+        const check = rule[slot] as ((subject: never, context: RuleContext) => void) | undefined;
+        return number && check ? [{ rule, ...number, check: check.bind(rule) as PlannedRule['check'] }] : [];
+      });
     plan = {
-      size: planned.size,
-      templateRules: enabled(this.templateRules),
-      byResourceType: new Map([...this.byResourceType].map(([type, rules]) => [type, enabled(rules)])),
-      anyResourceRules: enabled(this.anyResourceRules),
-      policyRules: enabled(this.policyRules),
+      size: numbered.size,
+      templateRules: enabled(this.templateRules, 'template'),
+      byResourceType: new Map([...this.byResourceType].map(([type, rules]) => [type, enabled(rules, 'resource')])),
+      anyResourceRules: enabled(this.anyResourceRules, 'resource'),
+      policyRules: enabled(this.policyRules, 'policy'),
     };
     this.plans.set(config, plan);
     return plan;
@@ -218,43 +225,43 @@ export class Engine {
     // context for every (resource, rule) pair, or finding it in a Map, cost several percent of the
     // analysis of the corpus. Only enabled rules are in the plan's lists.
     const contexts: (RuleContext | undefined)[] = new Array(plan.size);
-    const failed: boolean[] = new Array(plan.size);
+    const failed = new Uint8Array(plan.size);
     let resource: string | null = null;
-    const contextOf = ({ rule, index, options }: PlannedRule): RuleContext =>
-      (contexts[index] ??= {
-        template,
-        evaluator,
-        facts,
-        options,
-        get iam() {
-          return catalog();
-        },
-        report: (report) =>
-          sink.rule(rule.meta, spanOf(report.at), report.message, resource, () => {
-            const fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
-            return fixes.map((fix) => renderer.render(fix));
-          }),
-      });
-    const check = (planned: PlannedRule, slot: 'template' | 'resource' | 'policy', subject: Template | Resource | PolicyDocument, at: string | null) => {
+    const contextOf = (planned: PlannedRule): RuleContext => contexts[planned.index] ?? (contexts[planned.index] = contextFor(planned));
+    const contextFor = ({ rule, options }: PlannedRule): RuleContext => ({
+      template,
+      evaluator,
+      facts,
+      options,
+      get iam() {
+        return catalog();
+      },
+      report: (report) =>
+        sink.rule(rule.meta, spanOf(report.at), report.message, resource, () => {
+          const fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
+          return fixes.map((fix) => renderer.render(fix));
+        }),
+    });
+    const check = (planned: PlannedRule, subject: Template | Resource | PolicyDocument, at: string | null) => {
       if (failed[planned.index]) return;
       resource = at;
       try {
-        (planned.rule[slot] as ((subject: unknown, context: RuleContext) => void) | undefined)?.call(planned.rule, subject, contextOf(planned));
+        planned.check(subject, contextOf(planned));
       } catch (error) {
-        failed[planned.index] = true;
+        failed[planned.index] = 1;
         errors.push({ ruleId: planned.rule.meta.id, error });
         sink.engine(ENGINE_CHECKS.ruleError, { start: 0, end: 0 }, `Rule ${planned.rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`);
       }
     };
     if (template) {
-      for (const planned of plan.templateRules) check(planned, 'template', template, null);
+      for (const planned of plan.templateRules) check(planned, template, null);
       for (const checked of template.resources) {
-        for (const planned of plan.byResourceType.get(checked.type) ?? []) check(planned, 'resource', checked, checked.logicalId);
-        for (const planned of plan.anyResourceRules) check(planned, 'resource', checked, checked.logicalId);
+        for (const planned of plan.byResourceType.get(checked.type) ?? []) check(planned, checked, checked.logicalId);
+        for (const planned of plan.anyResourceRules) check(planned, checked, checked.logicalId);
       }
     }
     for (const policy of model.policies) {
-      for (const planned of plan.policyRules) check(planned, 'policy', policy, policy.resource?.logicalId ?? null);
+      for (const planned of plan.policyRules) check(planned, policy, policy.resource?.logicalId ?? null);
     }
     return errors;
   }
@@ -274,6 +281,8 @@ interface PlannedRule {
   readonly rule: Rule;
   readonly index: number;
   readonly options: Readonly<Record<string, unknown>>;
+  /** The rule's check for the list it is in (template, resource or policy). */
+  readonly check: (subject: Template | Resource | PolicyDocument, context: RuleContext) => void;
 }
 
 /** What runRules calls under one configuration: the enabled rules only, with their options. */
