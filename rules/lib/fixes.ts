@@ -43,7 +43,7 @@ export function valueFixes(context: RuleContext, node: Node, insecure: readonly 
     changes.push(...parameterChanges.changes);
     const users = otherUsers(context, name, node);
     shared ||= users.length > 0;
-    titles.push(`${parameterChanges.title}${users.length > 0 ? ` (also used by ${users.join(', ')})` : ''}`);
+    titles.push(`${parameterChanges.title}${users.length > 0 ? ` (also used by ${namesInTitle(users)})` : ''}`);
   }
   for (const candidate of elsewhere) changes.push({ kind: 'replace', node: candidate.source!, value: secure });
   if (elsewhere.length > 0) titles.push(`Change the mapping value${elsewhere.length > 1 ? 's' : ''} to ${secureText}`);
@@ -88,6 +88,12 @@ function parameterFix(context: RuleContext, name: string, candidates: readonly C
 
 function sameScalar(a: Node, b: Node): boolean {
   return a.kind === 'scalar' && b.kind === 'scalar' && String(a.value) === String(b.value);
+}
+
+/** The first few names, then how many more: a quick-fix menu shows one line per fix. */
+function namesInTitle(names: readonly string[]): string {
+  const shown = 3;
+  return names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} others`;
 }
 
 /** Logical ids (or "Outputs") of the other places that use a parameter. */

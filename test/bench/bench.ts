@@ -24,8 +24,12 @@ import { AUTHORING_TARGETS, measureAuthoring, printAuthoring } from './authoring
 import { IAM_TARGETS, measureIam, printIam } from './iam';
 import { ACCOUNT, measurePosture, type PostureBench } from './posture';
 
-/** Targets from the design: analysis within 2× the parse floor, re-analysis within 50 ms. */
-const TARGET_RATIO = 2;
+/**
+ * Targets: analysis within 1.3× the parse floor on the corpus and the 20k-line template with every
+ * rule on (issues 7 and 8), within 2× elsewhere (the design); re-analysis within 50 ms.
+ */
+const TARGET_RATIO = 1.3;
+const DESIGN_RATIO = 2;
 const TARGET_REANALYSIS_MS = 50;
 
 interface Timing {
@@ -43,6 +47,7 @@ interface CaseResult {
   readonly parseMs: number;
   readonly analyzeMs: number;
   readonly ratio: number;
+  readonly target: number;
 }
 
 const config = resolveConfig([], knownRules);
@@ -102,9 +107,15 @@ function timeSteps(steps: readonly Step[], { runs, warmups }: Timing): { parseMs
   return { parseMs: median(parseSamples), analyzeMs: median(analyzeSamples) };
 }
 
-function measureCase(name: string, files: readonly CorpusFile[], timing: Timing, options: { uniqueKeys?: boolean } = {}): CaseResult {
+function measureCase(
+  name: string,
+  files: readonly CorpusFile[],
+  timing: Timing,
+  { uniqueKeys, target = DESIGN_RATIO, analysisConfig = config }: { uniqueKeys?: boolean; target?: number; analysisConfig?: typeof config } = {},
+): CaseResult {
+  const options = uniqueKeys === undefined ? {} : { uniqueKeys };
   const { parseMs, analyzeMs } = timeSteps(
-    files.map((file) => ({ parse: () => parseDocument(file.text, options), analyze: () => engine.analyze(file.text, file.name, config) })),
+    files.map((file) => ({ parse: () => parseDocument(file.text, options), analyze: () => engine.analyze(file.text, file.name, analysisConfig) })),
     timing,
   );
   return {
@@ -115,6 +126,7 @@ function measureCase(name: string, files: readonly CorpusFile[], timing: Timing,
     parseMs,
     analyzeMs,
     ratio: analyzeMs / parseMs,
+    target,
   };
 }
 
@@ -137,9 +149,12 @@ function shapeCases(): CaseResult[] {
   return SHAPES.map(([name, text]) => measureCase(name, [{ name: 'shape.yaml', text }], LARGE, { uniqueKeys: false }));
 }
 
-function generatedCase(lines: number, timing: Timing): CaseResult {
+function generatedCase(lines: number, timing: Timing, options: { target?: number; everyFinding?: boolean } = {}): CaseResult {
   const text = generateTemplate({ lines });
-  return measureCase(`generated ${lines / 1000}k lines`, [{ name: 'generated.yaml', text }], timing);
+  const name = `generated ${lines / 1000}k lines${options.everyFinding ? ', all shown' : ''}`;
+  // "All shown": maxDiagnostics out of the way, so that every finding's fixes are built and rendered.
+  const analysisConfig = options.everyFinding ? resolveConfig([{ maxDiagnostics: 1_000_000 }], knownRules) : config;
+  return measureCase(name, [{ name: 'generated.yaml', text }], timing, { target: options.target, analysisConfig });
 }
 
 /**
@@ -248,14 +263,15 @@ function printShapes(shapes: readonly CaseResult[]): void {
 }
 
 function printTable(cases: readonly CaseResult[], reanalyses: readonly Reanalysis[], heap: Heap | undefined, server: ServerMemory): void {
-  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(24) : cell.padStart(10))).join(' ');
+  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(i === 7 ? 13 : 10))).join(' ');
   const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
   console.log(`Pillar bench: node ${process.version}; median of ${SMALL.runs} runs after ${SMALL.warmups} warm-ups (${LARGE.runs} after ${LARGE.warmups} for 20k lines)`);
-  console.log(row(['case', 'files', 'lines', 'KB', 'parse ms', 'analyze ms', 'ratio', `≤ ${TARGET_RATIO}×`]));
+  console.log(row(['case', 'files', 'lines', 'KB', 'parse ms', 'analyze ms', 'ratio', 'target']));
   for (const c of cases) {
-    console.log(row([c.name, String(c.files), String(c.lines), (c.bytes / 1024).toFixed(0), c.parseMs.toFixed(2), c.analyzeMs.toFixed(2), `${c.ratio.toFixed(2)}×`, verdict(c.ratio <= TARGET_RATIO)]));
+    console.log(row([c.name, String(c.files), String(c.lines), (c.bytes / 1024).toFixed(0), c.parseMs.toFixed(2), c.analyzeMs.toFixed(2), `${c.ratio.toFixed(2)}×`, `≤ ${c.target}×: ${verdict(c.ratio <= c.target)}`]));
   }
-  console.log('parse = yaml parseDocument with default options (the floor); analyze = Engine.analyze with every rule');
+  console.log('parse = yaml parseDocument with default options (the floor); analyze = Engine.analyze with every rule, default settings');
+  console.log(`(at most ${config.maxDiagnostics} findings a file are shown, and only their fixes built; "all shown" lifts that limit)`);
   for (const r of reanalyses) {
     console.log(
       `re-analysis after a one-line edit, ${r.resources} resources (${r.lines} lines): ${r.ms.toFixed(2)} ms ` +
@@ -303,10 +319,11 @@ async function main(): Promise<void> {
   const corpus = readCorpus();
   if (!corpus) console.warn(`No corpus at ${CORPUS_DIR}; skipping the corpus rows.`);
   const cases = [
-    ...(corpus ? [measureCase('real-world corpus', corpus, SMALL)] : []),
+    ...(corpus ? [measureCase('real-world corpus', corpus, SMALL, { target: TARGET_RATIO })] : []),
     generatedCase(1_000, SMALL),
     generatedCase(5_000, SMALL),
-    generatedCase(20_000, LARGE),
+    generatedCase(20_000, LARGE, { target: TARGET_RATIO }),
+    generatedCase(20_000, LARGE, { everyFinding: true }),
   ];
   // 500 is CloudFormation's own quota of resources per template; 1,000 is the design's stress case.
   const reanalyses = [500, 1_000].map(measureReanalysis);
@@ -322,7 +339,7 @@ async function main(): Promise<void> {
   const hover = await measureHoverUnderLoad();
   const posture = await measurePosture();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS, authoring: AUTHORING_TARGETS }, cases, shapes, reanalyses, heap, server, hover, iam, authoring, posture }, null, 2));
+    console.log(JSON.stringify({ node: process.version, targets: { ratio: TARGET_RATIO, designRatio: DESIGN_RATIO, reanalysisMs: TARGET_REANALYSIS_MS, iam: IAM_TARGETS, authoring: AUTHORING_TARGETS }, cases, shapes, reanalyses, heap, server, hover, iam, authoring, posture }, null, 2));
   } else {
     printTable(cases, reanalyses, heap, server);
     printShapes(shapes);

@@ -21,6 +21,14 @@ describe('fixes follow where an insecure value is written', () => {
     ]);
   });
 
+  it('a parameter used by many resources: the title names three and counts the rest', () => {
+    const topics = ['B', 'C', 'D', 'E', 'F'].map((id) => `  ${id}:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref Encrypt\n`).join('');
+    const code = `Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n${volume('A', '!Ref Encrypt')}${topics}`;
+    assert.equal(fixesOf(code)[1].title, 'Change the default of Encrypt to true (also used by B, C, D and 2 others) (replaces the resource)');
+    const four = code.replace(/  F:\n[^]*$/, '');
+    assert.equal(fixesOf(four)[1].title, 'Change the default of Encrypt to true (also used by B, C, D, E) (replaces the resource)');
+  });
+
   it('an insecure allowed value is removed, and the secure one kept', () => {
     const code = `Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\n    AllowedValues: ["true", "false"]\nResources:\n${volume('A', '!Ref Encrypt')}`;
     const [first] = fixesOf(code);
