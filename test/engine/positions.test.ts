@@ -3,19 +3,8 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine/positions';
 import { analyze, rangeText } from '../helpers/analyze';
+import { seededRandom } from '../helpers/generate-template';
 import { validPosition } from '../helpers/positions';
-
-/** A small seeded generator, so a failure names the text that caused it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', ' ', '\n', '\r\n', '\r', '\r\r\n', '😀', '\ud83d', '\ude00', 'é', ':', '"'];
 
@@ -50,7 +39,8 @@ describe('LineIndex', () => {
   });
 
   it('agrees with vscode-languageserver-textdocument, apart from surrogate pairs, on random texts', () => {
-    const next = random(11);
+    // Seeded, so a failure names the text that caused it.
+    const next = seededRandom(11);
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: Math.floor(next() * 30) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
       const document = TextDocument.create('x', 'yaml', 1, text);

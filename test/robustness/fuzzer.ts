@@ -315,13 +315,7 @@ class Fuzzer {
     try {
       const diagnostics = await Promise.race([this.client.diagnostics(uri, (p) => p.version === version, this.options.stallMs ?? 30_000), this.exited]);
       this.diagnosticsMs.push(performance.now() - started);
-      for (const d of diagnostics) {
-        const problem = rangeProblem(text, d.range);
-        if (problem) {
-          this.report.invalidRanges++;
-          this.save(index, 'invalid-range', text, { what: 'diagnostic', code: d.code, range: d.range, problem });
-        }
-      }
+      for (const d of diagnostics) this.validRange(index, text, d.range, { what: 'diagnostic', code: d.code });
       return diagnostics;
     } catch (error) {
       if (!this.serverAlive) throw error;
@@ -338,13 +332,16 @@ class Fuzzer {
     this.report.requests++;
     const hover = (await Promise.race([this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), this.exited])) as Hover | null;
     this.hoverMs.push(performance.now() - started);
-    if (hover?.range) {
-      const problem = rangeProblem(text, hover.range);
-      if (problem) {
-        this.report.invalidRanges++;
-        this.save(index, 'invalid-range', text, { what: 'hover', range: hover.range, problem });
-      }
-    }
+    if (hover?.range) this.validRange(index, text, hover.range, { what: 'hover' });
+  }
+
+  /** Whether a range the server sent is valid in `text`; an invalid one is counted and its case saved. */
+  private validRange(index: number, text: string, range: Range, what: Record<string, unknown>): boolean {
+    const problem = rangeProblem(text, range);
+    if (!problem) return true;
+    this.report.invalidRanges++;
+    this.save(index, 'invalid-range', text, { ...what, range, problem });
+    return false;
   }
 
   /** Asks for the quick fixes of a random diagnostic; returns the text with one applied, checking its ranges. */
@@ -360,14 +357,7 @@ class Fuzzer {
     const action = pick(random, actions);
     const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
     const edits = change?.edits ?? action.edit?.changes?.[uri] ?? [];
-    for (const edit of edits) {
-      const problem = rangeProblem(text, edit.range);
-      if (problem) {
-        this.report.invalidRanges++;
-        this.save(index, 'invalid-range', text, { what: 'quick fix', title: action.title, range: edit.range, problem });
-        return undefined;
-      }
-    }
+    for (const edit of edits) if (!this.validRange(index, text, edit.range, { what: 'quick fix', title: action.title })) return undefined;
     return TextDocument.applyEdits(document, edits);
   }
 }

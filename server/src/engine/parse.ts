@@ -318,9 +318,8 @@ class TreeBuilder {
    * scalar can take in the blank lines after it, depending on what follows them.)
    */
   private scalarSpan(node: YamlNode): Span {
-    const range = node.range;
-    const start = range ? range[0] + this.offset : this.offset;
-    let end = range ? range[1] + this.offset : this.offset;
+    const start = this.at(node, 0);
+    let end = this.at(node, 1);
     while (end > start && isWhiteSpace(this.text.charCodeAt(end - this.offset - 1))) end--;
     return { start, end };
   }
@@ -331,12 +330,16 @@ class TreeBuilder {
    */
   private collectionSpan(node: YamlNode & { flow?: boolean }, lastEnd: number | undefined): Span {
     if (node.flow || lastEnd === undefined) return this.span(node);
-    return { start: node.range ? node.range[0] + this.offset : this.offset, end: lastEnd };
+    return { start: this.at(node, 0), end: lastEnd };
   }
 
   private span(node: YamlNode): Span {
-    const range = node.range;
-    return range ? { start: range[0] + this.offset, end: range[1] + this.offset } : { start: this.offset, end: this.offset };
+    return { start: this.at(node, 0), end: this.at(node, 1) };
+  }
+
+  /** Where a yaml node starts (0) or ends (1) in the whole document. */
+  private at(node: YamlNode, end: 0 | 1): number {
+    return (node.range?.[end] ?? 0) + this.offset;
   }
 }
 
